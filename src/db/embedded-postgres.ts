@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -33,18 +34,25 @@ async function freePort(): Promise<number> {
 function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A zombie has exited; it only waits for its parent to reap it.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true;
   }
 }
 
 /**
  * After a hard kill the cluster keeps a postmaster.pid that makes the next start
- * refuse to run. Remove it when the process it names is gone; refuse when a
- * postmaster really is running on this data directory.
+ * refuse to run. Remove it when the process it names is gone. When the process
+ * lives on (an orphaned postmaster whose Node parent was killed), stop it first:
+ * nobody else owns a data directory under our DATA_DIR.
  */
-export async function removeStalePidFile(clusterDir: string): Promise<'none' | 'removed'> {
+export async function removeStalePidFile(clusterDir: string): Promise<'none' | 'removed' | 'stopped-orphan'> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   let content: string;
   try {
@@ -52,11 +60,18 @@ export async function removeStalePidFile(clusterDir: string): Promise<'none' | '
   } catch {
     return 'none';
   }
-  const pid = Number.parseInt(content.split('\n')[0] ?? '', 10);
+  const [pidLine, dirLine] = content.split('\n');
+  const pid = Number.parseInt(pidLine ?? '', 10);
   if (Number.isInteger(pid) && pid > 0 && processIsAlive(pid)) {
     const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmdline.includes('postgres')) {
-      throw new Error(`PostgreSQL already runs on ${clusterDir} (pid ${pid}); stop it first.`);
+    if (cmdline.includes('postgres') && path.resolve(dirLine ?? '') === path.resolve(clusterDir)) {
+      process.kill(pid, 'SIGINT'); // fast shutdown: roll back open transactions, write a checkpoint
+      for (let waited = 0; processIsAlive(pid); waited += 100) {
+        if (waited > 30_000) throw new Error(`PostgreSQL (pid ${pid}) on ${clusterDir} did not stop`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      await fs.rm(pidFile, { force: true });
+      return 'stopped-orphan';
     }
   }
   await fs.rm(pidFile, { force: true });
@@ -95,8 +110,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const fresh = !(await isInitialised(clusterDir));
   if (fresh) {
     await pg.initialise();
-  } else if ((await removeStalePidFile(clusterDir)) === 'removed') {
-    log('Removed a stale postmaster.pid left by an earlier run');
+  } else {
+    const recovered = await removeStalePidFile(clusterDir);
+    if (recovered === 'removed') log('Removed a stale postmaster.pid left by an earlier run');
+    if (recovered === 'stopped-orphan') log('Stopped a PostgreSQL left running by an earlier run');
   }
   await pg.start();
   if (fresh) {
