@@ -41,6 +41,17 @@ describe('the server process', () => {
     expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   }, 120_000);
 
+  it('never loads demo data in production', async () => {
+    const prodDir = fs.mkdtempSync(path.join(dataDir, 'prod-'));
+    fs.chmodSync(prodDir, 0o755);
+    const server = await startServer({ DATA_DIR: prodDir, NODE_ENV: 'production' });
+    expect(server.output()).not.toContain('Demodata indlæst');
+    expect((await fetch(`http://127.0.0.1:${server.port}/dagsorden/social-og-sundhedsudvalget-06-04-2021`)).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  }, 60_000);
+
   it('refuses to start with an invalid configuration, saying why', async () => {
     await expect(startServer({ DATA_DIR: dataDir, PORT: 'abc' })).rejects.toThrow(/PORT/);
   });
