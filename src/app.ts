@@ -1,16 +1,26 @@
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Config } from './config';
 import type { Db } from './db/knex';
+import { createPublication } from './modules/approval/publication';
 import { primaryBodyName } from './modules/committees/repository';
-import { publicRoutes } from './modules/public/routes';
+import type { Mailer } from './modules/mail/mailer';
+import { allRoutes } from './routes';
 import { createViewEngine, VIEWS_DIR } from './view/engine';
+import { csrfToken } from './web/csrf';
+import { currentUser } from './web/current-user';
 import { errorHandler, notFoundHandler } from './web/errors';
+import { mountRoutes } from './web/route-table';
 import { cspNonce, securityHeaders } from './web/security';
 
 export interface AppDeps {
   config: Pick<Config, 'env' | 'siteName' | 'accessibilityStatementUrl'>;
   db: Db;
+  /** Session middleware (src/web/session.ts); the caller owns and closes its pool. */
+  session: RequestHandler;
+  /** Uploaded files: stored under dir (DATA_DIR/files), at most maxBytes each */
+  files: { dir: string; maxBytes: number };
+  mailer: Mailer;
   /** The clock; tests fix it. */
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
@@ -29,11 +39,20 @@ export function createApp(deps: AppDeps): Express {
   app.set('view engine', '.hbs');
   app.set('views', VIEWS_DIR);
   app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
   app.disable('x-powered-by');
   if (deps.config.env === 'production') app.enable('view cache');
 
   app.use(cspNonce);
   app.use(securityHeaders());
+  const staticOptions = { maxAge: deps.config.env === 'production' ? '7d' : 0, fallthrough: true, index: false as const };
+  app.use('/assets/dkfds', express.static(DKFDS_DIST, staticOptions));
+  app.use('/assets', express.static(path.resolve(__dirname, '../public'), staticOptions));
+
+  app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }));
+  app.use(deps.session);
+  app.use(csrfToken);
+  app.use(currentUser(deps.db));
   app.use((_req, res, next) => {
     primaryBodyName(deps.db)
       .then((authority) => {
@@ -43,11 +62,9 @@ export function createApp(deps: AppDeps): Express {
       .catch(next);
   });
 
-  const staticOptions = { maxAge: deps.config.env === 'production' ? '7d' : 0, fallthrough: true, index: false as const };
-  app.use('/assets/dkfds', express.static(DKFDS_DIST, staticOptions));
-  app.use('/assets', express.static(path.resolve(__dirname, '../public'), staticOptions));
-
-  app.use(publicRoutes({ db: deps.db, now }));
+  const router = express.Router();
+  mountRoutes(router, deps.db, allRoutes({ db: deps.db, now, files: deps.files, config: deps.config, mailer: deps.mailer, publication: createPublication() }));
+  app.use(router);
 
   app.use(notFoundHandler);
   app.use(errorHandler(log));

@@ -1,8 +1,12 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { loadDemoData } from '../seeds/demo/load';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { createMailer } from './modules/mail/mailer';
+import { createSessionMiddleware } from './web/session';
+import { sessionSecret } from './web/session-secret';
 
 /** Process entry: config, database (embedded unless DATABASE_URL), migrations, demo data, then listen. */
 async function main(): Promise<void> {
@@ -18,7 +22,18 @@ async function main(): Promise<void> {
     if (loaded) info('Demodata indlæst');
   }
 
-  const app = createApp({ config, db: database.db });
+  const sessions = createSessionMiddleware({
+    connectionString: database.url,
+    secret: config.sessionSecret ?? (await sessionSecret(config.dataDir)),
+    secure: config.cookieSecure,
+  });
+  const app = createApp({
+    config,
+    db: database.db,
+    session: sessions.handler,
+    files: { dir: path.join(config.dataDir, 'files'), maxBytes: config.uploadMaxBytes },
+    mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, baseUrl: config.baseUrl }),
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
   });
@@ -33,6 +48,7 @@ async function main(): Promise<void> {
     info(`${signal}: lukker ned`);
     server.close();
     server.closeAllConnections();
+    await sessions.close();
     await database.close();
     process.exit(0);
   };

@@ -10,6 +10,12 @@ const schema = z.object({
   SITE_NAME: z.string().min(1).default('Mødebog'),
   ACCESSIBILITY_STATEMENT_URL: z.string().min(1).default('https://www.was.digst.dk/'),
   LOG_LEVEL: z.enum(['silent', 'info', 'debug']).default('info'),
+  SESSION_SECRET: z.string().min(32, 'skal være mindst 32 tegn').optional(),
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(500).default(25),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default('Mødebog <noreply@moedebog.invalid>'),
+  BASE_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -20,6 +26,16 @@ export interface Config {
   siteName: string;
   accessibilityStatementUrl: string;
   logLevel: 'silent' | 'info' | 'debug';
+  /** Undefined outside production: the server then keeps a generated secret under DATA_DIR. */
+  sessionSecret: string | undefined;
+  /** Mark cookies Secure (set when the site is served over TLS). */
+  cookieSecure: boolean;
+  uploadMaxBytes: number;
+  /** SMTP server for outgoing mail; without it mail is only captured in the outbox (viewable by admins) */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The site's address, for links in e-mails */
+  baseUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -31,6 +47,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production' && !c.SESSION_SECRET) {
+    throw new ConfigError('Invalid configuration: SESSION_SECRET is required in production');
+  }
   return {
     env: c.NODE_ENV,
     port: c.PORT,
@@ -39,5 +58,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     siteName: c.SITE_NAME,
     accessibilityStatementUrl: c.ACCESSIBILITY_STATEMENT_URL,
     logLevel: c.LOG_LEVEL,
+    sessionSecret: c.SESSION_SECRET,
+    cookieSecure: c.COOKIE_SECURE === 'true',
+    uploadMaxBytes: c.UPLOAD_MAX_MB * 1024 * 1024,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
   };
 }

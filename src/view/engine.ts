@@ -12,6 +12,8 @@ export function createViewEngine(): ExpressHandlebars {
     layoutsDir: path.join(VIEWS_DIR, 'layouts'),
     partialsDir: path.join(VIEWS_DIR, 'partials'),
     helpers,
+    // Partials called on an indented line must not indent their content: that would change <textarea> values.
+    compilerOptions: { preventIndent: true },
     // Rendered HTML of rich text goes through the sanitizer in the presenters; everything else is escaped.
     runtimeOptions: { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
   });

@@ -5,13 +5,14 @@ import { readClusterInfo, withDatabase } from './cluster';
 export interface TestDb {
   db: Db;
   url: string;
+  /** Things to close before the database is dropped (session pools, apps) */
+  onDrop(cleanup: () => Promise<void>): void;
   drop(): Promise<void>;
 }
 
 /** A private copy of the template database (migrated, demo data) for one test file. */
 export async function cloneDemoDatabase(): Promise<TestDb> {
-  const info = readClusterInfo();
-  return createFrom(info.templateDb);
+  return createFrom(readClusterInfo().templateDb);
 }
 
 /** An empty database with nothing in it (not even migrations). */
@@ -24,13 +25,13 @@ async function createFrom(template: string): Promise<TestDb> {
   const name = `t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = createDb(info.adminUrl, { max: 1 });
   try {
-    // Copies of a template must not run concurrently with connections to it; retry briefly if another file is copying.
+    // Copies of a template must not run while another connection uses it; retry briefly when a parallel file is copying.
     for (let attempt = 0; ; attempt++) {
       try {
         await admin.raw(`CREATE DATABASE ${name} TEMPLATE ${template}`);
         break;
       } catch (error) {
-        if (attempt >= 20 || !String(error).includes('is being accessed by other users')) throw error;
+        if (attempt >= 50 || !String(error).includes('is being accessed by other users')) throw error;
         await new Promise((r) => setTimeout(r, 100));
       }
     }
@@ -39,10 +40,15 @@ async function createFrom(template: string): Promise<TestDb> {
   }
   const url = withDatabase(info.adminUrl, name);
   const db = createDb(url, { max: 5 });
+  const cleanups: Array<() => Promise<void>> = [];
   return {
     db,
     url,
+    onDrop(cleanup) {
+      cleanups.push(cleanup);
+    },
     async drop() {
+      for (const cleanup of cleanups) await cleanup();
       await db.destroy();
       const a = createDb(info.adminUrl, { max: 1 });
       await a.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
