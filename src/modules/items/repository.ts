@@ -22,6 +22,8 @@ export interface ItemRow {
   recommendationBy: string | null;
   decision: string | null;
   attachmentsNote: string | null;
+  /** Added after the agenda was published: part of the tillægsdagsorden */
+  supplementary: boolean;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function itemsOfMeeting(db: Db, meetingId: number, audience: Audien
       hide('i.recommendation_by', 'recommendationBy'),
       hide('i.decision', 'decision'),
       hide('i.attachments_note', 'attachmentsNote'),
+      'i.supplementary as supplementary',
     )
     .orderBy('i.position');
 }
@@ -61,6 +64,8 @@ export interface ItemDetails {
   points: Map<number, Array<{ number: number; text: string; decision: string | null }>>;
   amendments: Map<number, Array<{ id: number; pointNumber: number | null; text: string; outcome: 'adopted' | 'rejected'; proposerIds: number[] }>>;
   ballots: Map<number, Array<{ personId: number; choice: 'for' | 'against' | 'abstain' }>>; // by amendment id
+  /** Named votes on a recommendation point itself (votes without an amendment), by item id */
+  pointBallots: Map<number, Array<{ pointNumber: number; personId: number; choice: 'for' | 'against' | 'abstain' }>>;
   dissents: Map<number, Array<{ pointNumber: number | null; text: string; personIds: number[] }>>;
   absences: Map<number, Array<{ personId: number; reason: 'absent' | 'conflict_of_interest'; note: string | null }>>;
   subPoints: Map<number, Array<{ id: number; number: number; title: string | null; body: string }>>;
@@ -81,7 +86,7 @@ function group<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 
 /** Everything hanging on the given items, read in one query per kind. Pass only items the audience may see. */
 export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetails> {
-  const [tables, points, amendments, proposers, ballots, dissents, dissentPersons, absences, subPoints, attachments] = await Promise.all([
+  const [tables, points, amendments, proposers, ballots, dissents, dissentPersons, absences, subPoints, attachments, pointBallots] = await Promise.all([
     db('budget_tables').whereIn('item_id', itemIds).orderBy(['item_id', 'position']).select('item_id', 'definition'),
     db('recommendation_points').whereIn('item_id', itemIds).orderBy(['item_id', 'number']).select('item_id', 'number', 'text', 'decision'),
     db('amendments').whereIn('item_id', itemIds).orderBy(['item_id', 'position']).select('id', 'item_id', 'point_number', 'text', 'outcome'),
@@ -108,11 +113,24 @@ export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetail
       .whereIn('item_id', itemIds)
       .orderBy(['item_id', 'position'])
       .select('id', 'item_id', 'sub_point_id', 'title', 'recommended', 'is_public', 'storage_key'),
+    db('vote_ballots as vb')
+      .join('votes as v', 'v.id', 'vb.vote_id')
+      .whereIn('v.item_id', itemIds)
+      .whereNull('v.amendment_id')
+      .whereNotNull('v.point_number')
+      .orderBy(['v.item_id', 'v.position', 'vb.position'])
+      .select('v.item_id', 'v.point_number', 'vb.person_id', 'vb.choice'),
   ]);
   const personIds = new Set<number>();
   const proposersBy = group(proposers as Array<{ amendment_id: number; person_id: number }>, (r) => r.amendment_id);
   const dissentPersonsBy = group(dissentPersons as Array<{ dissent_id: number; person_id: number }>, (r) => r.dissent_id);
-  for (const r of [...(proposers as Array<{ person_id: number }>), ...(ballots as Array<{ person_id: number }>), ...(dissentPersons as Array<{ person_id: number }>), ...(absences as Array<{ person_id: number }>)]) {
+  for (const r of [
+    ...(proposers as Array<{ person_id: number }>),
+    ...(ballots as Array<{ person_id: number }>),
+    ...(pointBallots as Array<{ person_id: number }>),
+    ...(dissentPersons as Array<{ person_id: number }>),
+    ...(absences as Array<{ person_id: number }>),
+  ]) {
     personIds.add(r.person_id);
   }
   const mapValues = <K, A, B>(m: Map<K, A[]>, f: (a: A) => B) => new Map([...m].map(([k, v]) => [k, v.map(f)]));
@@ -136,6 +154,10 @@ export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetail
     ballots: mapValues(
       group(ballots as Array<{ amendment_id: number; person_id: number; choice: 'for' | 'against' | 'abstain' }>, (r) => r.amendment_id),
       (r) => ({ personId: r.person_id, choice: r.choice }),
+    ),
+    pointBallots: mapValues(
+      group(pointBallots as Array<{ item_id: number; point_number: number; person_id: number; choice: 'for' | 'against' | 'abstain' }>, (r) => r.item_id),
+      (r) => ({ pointNumber: r.point_number, personId: r.person_id, choice: r.choice }),
     ),
     dissents: mapValues(group(dissents as Array<{ id: number; item_id: number; point_number: number | null; text: string }>, (r) => r.item_id), (r) => ({
       pointNumber: r.point_number,
@@ -224,4 +246,16 @@ export async function postponementChain(db: Db, firstEarlierItemId: number): Pro
     [firstEarlierItemId],
   );
   return result.rows;
+}
+
+/** Public, dated notes of changes made after an agenda was published, oldest first. */
+export async function changeNotes(db: Db, itemIds: number[]): Promise<Map<number, Array<{ changedAt: Date; note: string }>>> {
+  const rows = (await db('item_change_notes').whereIn('item_id', itemIds).orderBy(['item_id', 'changed_at', 'id']).select('item_id', 'changed_at', 'note')) as Array<{
+    item_id: number;
+    changed_at: Date;
+    note: string;
+  }>;
+  const map = new Map<number, Array<{ changedAt: Date; note: string }>>();
+  for (const r of rows) map.set(r.item_id, [...(map.get(r.item_id) ?? []), { changedAt: r.changed_at, note: r.note }]);
+  return map;
 }

@@ -4,7 +4,8 @@ import { presentBudgetTable, type BudgetTableView } from '../budget-tables/prese
 import type { BudgetTable } from '../budget-tables/schema';
 import type { ItemDetails, ItemRow, PostponementRow, TreatmentRow } from '../items/repository';
 import { sanitizeRichText } from '../sanitize/html';
-import { areMinutesPublic, STATUS_LABELS, type MeetingStatus } from './meeting-status';
+import { publicFileHref } from '../attachments/file-name';
+import { areMinutesPublic, isAgendaPublic, STATUS_LABELS, type MeetingStatus } from './meeting-status';
 import type { MeetingRow, ParticipantRow } from './repository';
 
 /** A section's content: sanitized HTML interleaved with budget tables at their markers. */
@@ -17,6 +18,9 @@ export interface SectionView {
 
 export interface ItemView {
   number: number;
+  /** On the tillægsdagsorden: added after the agenda was published */
+  supplementary: boolean;
+  changeNotes: Array<{ date: string; note: string }>;
   anchor: string;
   permalink: string;
   closed: boolean;
@@ -42,12 +46,14 @@ export interface ItemView {
 export interface AttachmentView {
   title: string;
   recommended: boolean;
+  /** The public download: only for a public attachment with a file, on an open item of a public agenda */
+  href?: string;
 }
 
 export interface DecisionView {
   blocks: Block[];
   parts: Array<
-    | { kind: 'point'; html: string }
+    | { kind: 'point'; html: string; votes: Array<{ label: string; names: string }> }
     | { kind: 'amendment'; intro: string; blocks: Block[]; votes: Array<{ label: string; names: string }>; outcome: string }
     | { kind: 'dissent'; text: string }
   >;
@@ -122,6 +128,7 @@ export interface PresentOptions {
   names: Map<number, string>;
   treatments: TreatmentRow[];
   postponements: Map<number, PostponementRow[]>;
+  notes: Map<number, Array<{ changedAt: Date; note: string }>>;
   audience: 'public' | 'internal';
 }
 
@@ -148,6 +155,8 @@ export function presentMeeting(o: PresentOptions): MeetingView {
   const items = o.items.map((item): ItemView => {
     const base = {
       number: item.number,
+      supplementary: item.supplementary,
+      changeNotes: item.isClosed && o.audience === 'public' ? [] : (o.notes.get(item.id) ?? []).map((n) => ({ date: `${formatDate(n.changedAt)} kl. ${formatTime(n.changedAt)}`, note: n.note })),
       anchor: `punkt-${item.number}`,
       permalink: itemHref(meeting.slug, item.number),
     };
@@ -196,6 +205,10 @@ export function presentMeeting(o: PresentOptions): MeetingView {
 
     const allAttachments = details.attachments.get(item.id) ?? [];
     const visible = (a: { isPublic: boolean }) => o.audience === 'internal' || a.isPublic;
+    // Link only where GET /bilag/… answers, so internal pages never link closed items' files to a 404.
+    const linkable = !item.isClosed && isAgendaPublic(status) && meeting.committeeKind !== 'external_party';
+    const attachmentView = (a: (typeof allAttachments)[number]): AttachmentView =>
+      linkable && a.isPublic && a.hasFile ? { title: a.title, recommended: a.recommended, href: publicFileHref(a.id, a.title) } : { title: a.title, recommended: a.recommended };
     const itemAttachments = allAttachments.filter((a) => a.subPointId === null);
     const subPoints = (details.subPoints.get(item.id) ?? []).map((s) => {
       const own = allAttachments.filter((a) => a.subPointId === s.id);
@@ -204,7 +217,7 @@ export function presentMeeting(o: PresentOptions): MeetingView {
         title: s.title,
         blocks: toBlocks(s.body, [], new Set()),
         attachmentSummary: own.length > 0 ? attachmentCount(own.length, own.filter((a) => a.recommended).length) : null,
-        attachments: own.filter(visible).map((a) => ({ title: a.title, recommended: a.recommended })),
+        attachments: own.filter(visible).map(attachmentView),
       };
     });
 
@@ -217,32 +230,38 @@ export function presentMeeting(o: PresentOptions): MeetingView {
     const points = details.points.get(item.id) ?? [];
     const amendments = details.amendments.get(item.id) ?? [];
     const dissents = details.dissents.get(item.id) ?? [];
-    const amendmentPart = (a: (typeof amendments)[number]) => {
-      const ballots = details.ballots.get(a.id) ?? [];
+    const pointBallots = details.pointBallots.get(item.id) ?? [];
+    const voteLines = (ballots: Array<{ personId: number; choice: 'for' | 'against' | 'abstain' }>) => {
       const list = (choice: 'for' | 'against' | 'abstain') => ballots.filter((b) => b.choice === choice).map((b) => person(b.personId));
-      const votes = [
+      return [
         { label: texts.voteFor, names: list('for') },
         { label: texts.voteAgainst, names: list('against') },
         { label: texts.voteAbstain, names: list('abstain') },
       ]
         .filter((v) => v.names.length > 0)
         .map((v) => ({ label: v.label, names: `${v.names.join(', ')}.` }));
+    };
+    const amendmentPart = (a: (typeof amendments)[number]) => {
       return {
         kind: 'amendment' as const,
         intro: `${joinNames(a.proposerIds.map(person))} fremsatte følgende ændringsforslag:`,
         blocks: toBlocks(a.text, [], new Set()),
-        votes,
+        votes: voteLines(details.ballots.get(a.id) ?? []),
         outcome: a.outcome === 'adopted' ? texts.amendmentAdopted : texts.amendmentRejected,
       };
     };
     const dissentPart = (d: (typeof dissents)[number]) => ({ kind: 'dissent' as const, text: `${d.personIds.map(person).join(', ')} ${d.text}` });
     const parts: DecisionView['parts'] = [];
-    for (const p of points.filter((p) => p.decision)) {
-      parts.push({ kind: 'point', html: prefixFirstParagraph(`Indstillingens punkt ${p.number}:`, p.decision ?? '') });
+    // A point is shown when it has a decision or a named vote on the point itself (the vote follows its decision).
+    const shownPoints = points.filter((p) => p.decision || pointBallots.some((b) => b.pointNumber === p.number));
+    for (const p of shownPoints) {
+      const label = `Indstillingens punkt ${p.number}:`;
+      const votes = voteLines(pointBallots.filter((b) => b.pointNumber === p.number));
+      parts.push({ kind: 'point', html: p.decision ? prefixFirstParagraph(label, p.decision) : `<p>${label}</p>`, votes });
       parts.push(...amendments.filter((a) => a.pointNumber === p.number).map(amendmentPart));
       parts.push(...dissents.filter((d) => d.pointNumber === p.number).map(dissentPart));
     }
-    const decidedPoints = new Set(points.filter((p) => p.decision).map((p) => p.number));
+    const decidedPoints = new Set(shownPoints.map((p) => p.number));
     parts.push(...amendments.filter((a) => a.pointNumber === null || !decidedPoints.has(a.pointNumber)).map(amendmentPart));
     parts.push(...dissents.filter((d) => d.pointNumber === null || !decidedPoints.has(d.pointNumber)).map(dissentPart));
     const decisionBlocks = toBlocks(item.decision, [], new Set());
@@ -267,7 +286,7 @@ export function presentMeeting(o: PresentOptions): MeetingView {
       sections,
       subPoints,
       attachmentSummary: attachmentCount(itemAttachments.length, itemAttachments.filter((a) => a.recommended).length) + (item.attachmentsNote ? ` ${item.attachmentsNote}` : ''),
-      attachments: itemAttachments.filter(visible).map((a) => ({ title: a.title, recommended: a.recommended })),
+      attachments: itemAttachments.filter(visible).map(attachmentView),
       hiddenAttachments: itemAttachments.filter((a) => !visible(a)).length,
       decidedBy: item.decidedByName,
       recommendation:

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/knex';
 import { formatDate, formatTime, yearOf } from '../../i18n/format';
 import { findCommitteeBySlug, listCommittees, type CommitteeRow } from '../committees/repository';
-import { caseTreatments, itemDetails, itemsOfMeeting, postponementChain, type Audience, type PostponementRow } from '../items/repository';
+import { caseTreatments, changeNotes, itemDetails, itemsOfMeeting, postponementChain, type Audience, type PostponementRow } from '../items/repository';
 import { isAgendaPublic, STATUS_LABELS, type MeetingStatus } from './meeting-status';
 import { presentMeeting, meetingHref, type MeetingView } from './presenter';
 import {
@@ -25,6 +25,10 @@ export async function loadMeetingView(db: Db, slug: string, audience: Audience):
     db,
     visibleItems.map((i) => i.id),
   );
+  const notes = await changeNotes(
+    db,
+    visibleItems.map((i) => i.id),
+  );
   const caseIds = [...new Set(visibleItems.map((i) => i.caseId).filter((id): id is number => id !== null))];
   const treatments = await caseTreatments(db, caseIds);
   const postponements = new Map<number, PostponementRow[]>();
@@ -37,7 +41,7 @@ export async function loadMeetingView(db: Db, slug: string, audience: Audience):
     personIds.length ? db('people').whereIn('id', personIds).select('id', 'name') : Promise.resolve([]),
   ]);
   const names = new Map((people as Array<{ id: number; name: string }>).map((p) => [p.id, p.name]));
-  return presentMeeting({ meeting, participants, items, details, parties, names, treatments, postponements, audience });
+  return presentMeeting({ meeting, participants, items, details, parties, names, treatments, postponements, notes, audience });
 }
 
 export interface MeetingListEntry {
