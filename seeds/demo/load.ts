@@ -2,6 +2,9 @@ import type { Knex } from 'knex';
 import type { Db } from '../../src/db/knex';
 import { fromCopenhagenLocal } from '../../src/i18n/format';
 import { committeeSlug } from '../../src/modules/committees/slug';
+import { recordApprovedMinutes } from '../../src/modules/approval/service';
+import { hashPassword } from '../../src/modules/auth/password';
+import { insertUser } from '../../src/modules/auth/repository';
 import { insertItemGraph, type NewAttachment } from '../../src/modules/items/item-graph';
 import { meetingSlug } from '../../src/modules/meetings/slug';
 import { albertslundCommittees, albertslundMemberships, albertslundPeople } from './albertslund';
@@ -12,6 +15,8 @@ import { ballerupCommittees, bodies, susMemberships, susPeople } from './organis
 import { sus20210406 } from './sus-2021-04-06';
 import type { SeedAttachment, SeedMeeting, SeedMembership } from './types';
 import { upcomingSusMeeting } from './upcoming';
+
+export const DEMO_PASSWORD = 'demo';
 
 /** The SUS members also sit in the committee's current term, so the upcoming meeting has members who can log in. */
 const currentSusTerm: SeedMembership[] = susMemberships.map((m) => ({ ...m, from: '2022-01-01', to: undefined }));
@@ -45,7 +50,8 @@ async function insertMeeting(trx: Knex.Transaction, ids: Ids, meeting: SeedMeeti
       starts_at: startsAt,
       ends_at: meeting.endsAt ? fromCopenhagenLocal(meeting.endsAt) : null,
       location: meeting.location ?? null,
-      status: meeting.status,
+      // Approved minutes are locked by the database: write them as a draft, then approve and publish below.
+      status: LOCKED.includes(meeting.status) ? 'minutes_draft' : meeting.status,
     })
     .returning('id');
   const meetingId = (row as { id: number }).id;
@@ -108,7 +114,14 @@ async function insertMeeting(trx: Knex.Transaction, ids: Ids, meeting: SeedMeeti
     });
     ids.items.set(`${meeting.key}#${item.number}`, itemId);
   }
+  if (LOCKED.includes(meeting.status)) {
+    // Approved by the members a week after the meeting, at 10.00.
+    const approvedAt = new Date(startsAt.getTime() + 7 * 24 * 3600 * 1000 - ((startsAt.getUTCHours() - 9) * 3600 * 1000));
+    await recordApprovedMinutes(trx, { meetingId, approvedAt });
+  }
 }
+
+const LOCKED: SeedMeeting['status'][] = ['minutes_approved', 'minutes_published'];
 
 /**
  * Loads the demo municipality into an empty database, in one transaction.
@@ -171,11 +184,19 @@ export async function loadDemoData(db: Db, options: { today: Date }): Promise<bo
       ids.cases.set(c.key, (row as { id: number }).id);
     }
 
+    // Demo accounts, all with the password "demo" (README). Never created outside demo data.
+    await insertUser(trx, { email: 'admin@demo.test', name: 'Administrator (demo)', passwordHash: await hashPassword(DEMO_PASSWORD), role: 'admin' });
+    await insertUser(trx, { email: 'sekretaer@demo.test', name: 'Sekretariatet (demo)', passwordHash: await hashPassword(DEMO_PASSWORD), role: 'secretary', allCommittees: true });
+    for (const person of susPeople) {
+      if (!person.email) continue;
+      await insertUser(trx, { email: person.email, name: person.name, passwordHash: await hashPassword(DEMO_PASSWORD), role: 'member', personId: need(ids.people, person.key, 'person') });
+    }
     // Oldest first: a later item may point back to the one it was postponed from.
     const meetings = [...earlierMeetings, sus20210406, upcomingSusMeeting(options.today)].sort((a, b) =>
       a.startsAt.localeCompare(b.startsAt),
     );
     for (const meeting of meetings) await insertMeeting(trx, ids, meeting);
+
     return true;
   });
 }

@@ -5,6 +5,8 @@ import { createDb, migrateLatest, type Db } from './knex';
 
 export interface Database {
   db: Db;
+  /** The connection string, for the session store's own small pool */
+  url: string;
   /** Ends the pool, then stops the embedded server if we started one. */
   close(): Promise<void>;
   embedded: boolean;
@@ -28,6 +30,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   }
   return {
     db,
+    url,
     embedded: embedded !== undefined,
     async close() {
       await db.destroy();

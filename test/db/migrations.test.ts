@@ -41,13 +41,27 @@ describe('migrations', () => {
   });
 
   it('enforce the model in the database: one list of meeting states, valid slugs, unique item numbers', async () => {
-    const meeting = await t.db('meetings').first('id', 'committee_id');
+    const meeting = await t.db('meetings').where({ status: 'agenda_published' }).first('id', 'committee_id');
     await expect(t.db('meetings').where({ id: meeting.id }).update({ status: 'draft' })).rejects.toThrow(/meetings_status_check/);
     await expect(t.db('committees').where({ id: meeting.committee_id }).update({ slug: 'Øko nomi' })).rejects.toThrow(/committees_slug_format/);
     const item = await t.db('agenda_items').where({ meeting_id: meeting.id }).first('number');
     await expect(
       t.db('agenda_items').insert({ meeting_id: meeting.id, position: 999, number: item.number, title: 'Dublet' }),
     ).rejects.toThrow(/unique/);
+  });
+
+  it('lock approved minutes in the database itself, whatever the application does', async () => {
+    const locked = await t.db('meetings').where({ slug: 'social-og-sundhedsudvalget-06-04-2021' }).first('id', 'status');
+    expect(locked.status).toBe('minutes_published');
+    const item = await t.db('agenda_items').where({ meeting_id: locked.id, number: 14 }).first('id');
+    await expect(t.db('agenda_items').where({ id: item.id }).update({ title: 'Forfalsket' })).rejects.toThrow(/Referatet er godkendt og låst/);
+    await expect(t.db('recommendation_points').where({ item_id: item.id }).update({ decision: '<p>Forkastet</p>' })).rejects.toThrow(/låst/);
+    await expect(t.db('vote_ballots').update({ choice: 'for' })).rejects.toThrow(/låst/);
+    await expect(t.db('attendance').where({ meeting_id: locked.id }).delete()).rejects.toThrow(/låst/);
+    await expect(t.db('agenda_items').insert({ meeting_id: locked.id, position: 99, number: 99, title: 'Indsmuglet' })).rejects.toThrow(/låst/);
+    await expect(t.db('meetings').where({ id: locked.id }).update({ location: 'Et andet sted' })).rejects.toThrow(/låst/);
+    await expect(t.db('meetings').where({ id: locked.id }).delete()).rejects.toThrow(/låst/);
+    expect((await t.db('agenda_items').where({ id: item.id }).first('title')).title).toBe('Sundhedspolitik');
   });
 
   it('sort Danish names in Danish order (æ, ø, å after z; aa as å)', async () => {

@@ -18,7 +18,7 @@ describe('a closed item never reaches the public', () => {
   afterAll(() => t.drop());
 
   it('shows only its number and "Lukket punkt" on the meeting page and the item permalink', async () => {
-    const app = testApp(t.db);
+    const app = testApp(t);
     const row = await t.db('meetings as m').join('agenda_items as i', 'i.meeting_id', 'm.id').where('i.is_closed', true).where('i.title', 'like', '%Lindevej%').first('m.slug', 'i.number');
     expect(row).toBeDefined();
     const meeting = await request(app).get(`/dagsorden/${row.slug}`).expect(200);
@@ -32,7 +32,7 @@ describe('a closed item never reaches the public', () => {
   });
 
   it('appears on no public page reachable from the front page', async () => {
-    const app = testApp(t.db);
+    const app = testApp(t);
     const seen = new Set<string>();
     const queue = ['/'];
     while (queue.length > 0) {
@@ -53,7 +53,7 @@ describe('a closed item never reaches the public', () => {
   });
 
   it('keeps decisions off the page until the minutes are published', async () => {
-    const app = testApp(t.db);
+    const app = testApp(t);
     const upcoming = await t.db('meetings').where({ status: 'agenda_published' }).first('id', 'slug');
     const item = await t.db('agenda_items').where({ meeting_id: upcoming.id, is_closed: false, kind: 'regular' }).first('id');
     await t.db('agenda_items').where({ id: item.id }).update({ decision: '<p>Hemmelig kladde til beslutning</p>' });
@@ -63,7 +63,7 @@ describe('a closed item never reaches the public', () => {
   });
 
   it('does not show planned meetings or outside parties as pages', async () => {
-    const app = testApp(t.db);
+    const app = testApp(t);
     const sus = await t.db('committees').where({ slug: 'social-og-sundhedsudvalget' }).first('id');
     await t.db('meetings').insert({ committee_id: sus.id, slug: 'social-og-sundhedsudvalget-05-01-2027', starts_at: new Date('2027-01-05T15:00:00Z'), status: 'planned' });
     await request(app).get('/dagsorden/social-og-sundhedsudvalget-05-01-2027').expect(404);

@@ -11,7 +11,7 @@ describe('public pages', () => {
   afterAll(() => t.drop());
 
   it('front page lists the upcoming meeting and the latest minutes, with root-relative links', async () => {
-    const res = await request(testApp(t.db)).get('/').expect(200);
+    const res = await request(testApp(t)).get('/').expect(200);
     const body = pageText(res.text);
     expect(body).toContain('Kommende møder');
     expect(body).toContain('Seneste referater');
@@ -24,7 +24,7 @@ describe('public pages', () => {
   });
 
   it('/udvalg groups committees by body when there is more than one', async () => {
-    const res = await request(testApp(t.db)).get('/udvalg').expect(200);
+    const res = await request(testApp(t)).get('/udvalg').expect(200);
     const body = pageText(res.text);
     expect(body.indexOf('Ballerup Kommune')).toBeLessThan(body.indexOf('Albertslund Kommune'));
     expect(res.text).toContain('href="/udvalg/social-og-sundhedsudvalget"');
@@ -34,14 +34,14 @@ describe('public pages', () => {
   });
 
   it('a committee page lists its meetings by year', async () => {
-    const res = await request(testApp(t.db)).get('/udvalg/social-og-sundhedsudvalget').expect(200);
+    const res = await request(testApp(t)).get('/udvalg/social-og-sundhedsudvalget').expect(200);
     const body = pageText(res.text);
     expect(body).toMatch(/2026 .*2021 .*2020/);
     expect(res.text).toContain('href="/dagsorden/social-og-sundhedsudvalget-02-03-2021"');
   });
 
   it('answers unknown addresses with a Danish 404 page', async () => {
-    const app = testApp(t.db);
+    const app = testApp(t);
     for (const path of ['/findes-ikke', '/udvalg/findes-ikke', '/dagsorden/social-og-sundhedsudvalget-01-01-1999', '/dagsorden/SELECT*', '/dagsorden/social-og-sundhedsudvalget-06-04-2021/punkt-0']) {
       const res = await request(app).get(path);
       expect(res.status).toBe(404);
@@ -51,12 +51,12 @@ describe('public pages', () => {
   });
 
   it('answers a malformed address with 400 and a Danish message, not a server error', async () => {
-    const res = await request(testApp(t.db)).get('/dagsorden/%E0%A4%A').expect(400);
+    const res = await request(testApp(t)).get('/dagsorden/%E0%A4%A').expect(400);
     expect(pageText(res.text)).toContain('Forespørgslen kunne ikke forstås.');
   });
 
   it('sends a strict content security policy and no framework banner', async () => {
-    const res = await request(testApp(t.db)).get('/').expect(200);
+    const res = await request(testApp(t)).get('/').expect(200);
     const csp = res.headers['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self' 'nonce-");
     expect(csp).not.toContain('unsafe-inline');
@@ -66,7 +66,7 @@ describe('public pages', () => {
   });
 
   it('serves the DKFDS stylesheet it links to', async () => {
-    await request(testApp(t.db)).get('/assets/dkfds/css/dkfds.min.css').expect(200).expect('content-type', /css/);
-    await request(testApp(t.db)).get('/assets/css/moedebog.css').expect(200);
+    await request(testApp(t)).get('/assets/dkfds/css/dkfds.min.css').expect(200).expect('content-type', /css/);
+    await request(testApp(t)).get('/assets/css/moedebog.css').expect(200);
   });
 });

@@ -10,7 +10,7 @@ describe('the published referat of Social- og Sundhedsudvalget, 6 April 2021 (se
   let page: string;
   beforeAll(async () => {
     t = await cloneDemoDatabase();
-    const res = await request(testApp(t.db)).get(SEED_MEETING).expect(200);
+    const res = await request(testApp(t)).get(SEED_MEETING).expect(200);
     page = res.text;
   });
   afterAll(() => t.drop());
@@ -77,7 +77,7 @@ describe('the published referat of Social- og Sundhedsudvalget, 6 April 2021 (se
   });
 
   it('serves each item at its permalink, and the earlier item it links to', async () => {
-    const app = testApp(t.db);
+    const app = testApp(t);
     const item = await request(app).get(`${SEED_MEETING}/punkt-14`).expect(200);
     expect(text(item.text)).toContain('Punkt 14 Sundhedspolitik');
     expect(text(item.text)).toContain('For stemte:');

@@ -44,7 +44,7 @@ describe('the server process', () => {
   it('never loads demo data in production', async () => {
     const prodDir = fs.mkdtempSync(path.join(dataDir, 'prod-'));
     fs.chmodSync(prodDir, 0o755);
-    const server = await startServer({ DATA_DIR: prodDir, NODE_ENV: 'production' });
+    const server = await startServer({ DATA_DIR: prodDir, NODE_ENV: 'production', SESSION_SECRET: 'a-production-secret-of-at-least-32-chars' });
     expect(server.output()).not.toContain('Demodata indlæst');
     expect((await fetch(`http://127.0.0.1:${server.port}/dagsorden/social-og-sundhedsudvalget-06-04-2021`)).status).toBe(404);
     expect((await fetch(`http://127.0.0.1:${server.port}/`)).status).toBe(200);

@@ -1,7 +1,9 @@
-import { Router } from 'express';
+import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/knex';
 import { NotFoundError } from '../../web/errors';
+import type { RouteDef } from '../../web/route-table';
+import { minutesContext } from '../approval/public-routes';
 import { committeeOverview, committeePage, frontPage, loadMeetingView } from '../meetings/service';
 
 const slugParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
@@ -13,20 +15,19 @@ export interface PublicDeps {
 }
 
 /** The pages citizens read. Nothing here may show a closed item's content: loadMeetingView('public') never reads it. */
-export function publicRoutes({ db, now }: PublicDeps): Router {
-  const router = Router();
+export function publicRoutes({ db, now }: PublicDeps): RouteDef[] {
 
-  router.get('/', async (_req, res) => {
+  const front = async (_req: Request, res: Response) => {
     const page = await frontPage(db, now());
     res.render('pages/public/front', { pageTitle: 'Dagsordener og referater', ...page });
-  });
+  };
 
-  router.get('/udvalg', async (_req, res) => {
+  const committees = async (_req: Request, res: Response) => {
     const overview = await committeeOverview(db);
     res.render('pages/public/committees', { pageTitle: 'Udvalg, råd og nævn', ...overview });
-  });
+  };
 
-  router.get('/udvalg/:slug', async (req, res) => {
+  const committee = async (req: Request, res: Response) => {
     const slug = slugParam.safeParse(req.params.slug);
     const page = slug.success ? await committeePage(db, slug.data) : undefined;
     if (!page) throw new NotFoundError('Udvalget');
@@ -36,24 +37,27 @@ export function publicRoutes({ db, now }: PublicDeps): Router {
       years: page.years,
       breadcrumbs: [{ href: '/', text: 'Forside' }, { href: '/udvalg', text: 'Udvalg' }, { text: page.committee.name }],
     });
-  });
+  };
 
-  router.get('/dagsorden/:slug', async (req, res) => {
+  const meetingPage = async (req: Request, res: Response) => {
     const slug = slugParam.safeParse(req.params.slug);
     const meeting = slug.success ? await loadMeetingView(db, slug.data, 'public') : undefined;
     if (!meeting) throw new NotFoundError('Mødet');
+    const row = await db('meetings').where({ slug: meeting.slug }).first('id', 'slug', 'status');
+    const minutes = await minutesContext(db, row);
     res.render('pages/public/meeting', {
-      pageTitle: meeting.title,
+      pageTitle: minutes.reopened ? `Referat: ${meeting.committeeName}, ${meeting.date}` : meeting.title,
       meeting,
+      ...minutes,
       breadcrumbs: [
         { href: '/', text: 'Forside' },
         { href: `/udvalg/${meeting.committeeSlug}`, text: meeting.committeeName },
-        { text: `${meeting.documentKind} ${meeting.date}` },
+        { text: `${minutes.reopened ? 'Referat' : meeting.documentKind} ${meeting.date}` },
       ],
     });
-  });
+  };
 
-  router.get('/dagsorden/:slug/punkt-:number', async (req, res) => {
+  const itemPage = async (req: Request, res: Response) => {
     const slug = slugParam.safeParse(req.params.slug);
     const number = itemParam.safeParse(req.params.number);
     const meeting = slug.success && number.success ? await loadMeetingView(db, slug.data, 'public') : undefined;
@@ -70,7 +74,14 @@ export function publicRoutes({ db, now }: PublicDeps): Router {
         { text: `Punkt ${item.number}` },
       ],
     });
-  });
+  };
 
-  return router;
+  const open = { kind: 'public' } as const;
+  return [
+    { method: 'get', path: '/', access: open, handlers: [front] },
+    { method: 'get', path: '/udvalg', access: open, handlers: [committees] },
+    { method: 'get', path: '/udvalg/:slug', access: open, handlers: [committee] },
+    { method: 'get', path: '/dagsorden/:slug', access: open, handlers: [meetingPage] },
+    { method: 'get', path: '/dagsorden/:slug/punkt-:number', access: open, handlers: [itemPage] },
+  ];
 }
