@@ -19,6 +19,8 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('meeting_id').notNullable().references('meetings.id').onDelete('CASCADE');
     t.integer('person_id').notNullable().references('people.id').onDelete('RESTRICT');
     t.text('content_hash').notNullable().references('minutes_snapshots.content_hash');
+    // Approvals count only in the round they were given: reopening starts a new round.
+    t.integer('round').notNullable();
     t.timestamp('approved_at', { useTz: true }).notNullable();
     t.integer('user_id').references('users.id').onDelete('SET NULL');
     t.integer('registered_by_user_id').references('users.id').onDelete('SET NULL');
@@ -42,6 +44,7 @@ export async function up(knex: Knex): Promise<void> {
     t.increments('id');
     t.integer('meeting_id').notNullable().references('meetings.id').onDelete('CASCADE');
     t.integer('version').notNullable();
+    t.integer('round').notNullable();
     t.text('content_hash').notNullable().references('minutes_snapshots.content_hash');
     t.timestamp('released_at', { useTz: true });
     t.timestamp('published_at', { useTz: true });
@@ -53,6 +56,7 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.schema.alterTable('meetings', (t) => {
     t.timestamp('released_for_approval_at', { useTz: true });
+    t.integer('approval_round').notNullable().defaultTo(1);
   });
   // A secret salt per item: closed items enter the public canonical form only as a salted hash.
   await knex.schema.alterTable('agenda_items', (t) => {
@@ -62,7 +66,10 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await knex.schema.alterTable('agenda_items', (t) => t.dropColumn('closed_salt'));
-  await knex.schema.alterTable('meetings', (t) => t.dropColumn('released_for_approval_at'));
+  await knex.schema.alterTable('meetings', (t) => {
+    t.dropColumn('approval_round');
+    t.dropColumn('released_for_approval_at');
+  });
   await knex.schema.dropTable('minutes_versions');
   await knex.schema.dropTable('minutes_remarks');
   await knex.schema.dropTable('minutes_approvals');

@@ -31,3 +31,17 @@ export async function migrateLatest(db: Db): Promise<void> {
 export function inTransaction<T>(db: Db, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
   return db.transaction(work);
 }
+
+/**
+ * Runs independent queries in parallel on a pool, one after another inside a
+ * transaction (a transaction is one connection: parallel queries on it are queued
+ * by pg with a deprecation warning).
+ */
+export async function concurrently<T extends readonly unknown[]>(db: Db, thunks: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if ((db as Knex & { isTransaction?: boolean }).isTransaction) {
+    const results: unknown[] = [];
+    for (const thunk of thunks) results.push(await thunk());
+    return results as unknown as T;
+  }
+  return (await Promise.all(thunks.map((thunk) => thunk()))) as unknown as T;
+}

@@ -52,6 +52,14 @@ export async function canonicalMinutes(db: Db, meetingId: number): Promise<Canon
     return name;
   };
 
+  // One query at a time: this runs inside transactions (one connection).
+  const sequence = async <A, B>(list: A[], f: (a: A) => Promise<B>): Promise<B[]> => {
+    const out: B[] = [];
+    for (const a of list) out.push(await f(a));
+    return out;
+  };
+  const names = (ids: number[]) => sequence(ids, person);
+
   const attendanceRows = (await db('attendance').where({ meeting_id: meetingId }).select('person_id', 'status', 'reason', 'substitute_for_person_id')) as Array<{
     person_id: number;
     status: string;
@@ -79,7 +87,7 @@ export async function canonicalMinutes(db: Db, meetingId: number): Promise<Canon
     const amendmentDocs: Json[] = [];
     for (const a of amendments) {
       const proposers = (await db('amendment_proposers').where({ amendment_id: a.id }).orderBy('position').pluck('person_id')) as number[];
-      amendmentDocs.push({ point: a.point_number, text: a.text, outcome: a.outcome, proposedBy: await Promise.all(proposers.map(person)) });
+      amendmentDocs.push({ point: a.point_number, text: a.text, outcome: a.outcome, proposedBy: await names(proposers) });
     }
     const votes = await db('votes').where({ item_id: i.id }).orderBy('position').select('id', 'amendment_id', 'point_number');
     const voteDocs: Json[] = [];
@@ -89,17 +97,17 @@ export async function canonicalMinutes(db: Db, meetingId: number): Promise<Canon
       voteDocs.push({
         amendment: amendment >= 0 ? amendment + 1 : null,
         point: v.point_number,
-        ballots: await Promise.all(ballots.map(async (b) => ({ person: await person(b.person_id), choice: b.choice }))),
+        ballots: await sequence(ballots, async (b) => ({ person: await person(b.person_id), choice: b.choice })),
       });
     }
     const dissents = await db('dissents').where({ item_id: i.id }).orderBy('position').select('id', 'point_number', 'text');
     const dissentDocs: Json[] = [];
     for (const d of dissents) {
       const persons = (await db('dissent_persons').where({ dissent_id: d.id }).orderBy('position').pluck('person_id')) as number[];
-      dissentDocs.push({ point: d.point_number, text: d.text, persons: await Promise.all(persons.map(person)) });
+      dissentDocs.push({ point: d.point_number, text: d.text, persons: await names(persons) });
     }
     const absences = (await db('item_absences').where({ item_id: i.id }).select('person_id', 'reason', 'note')) as Array<{ person_id: number; reason: string; note: string | null }>;
-    const absenceDocs = await Promise.all(absences.map(async (a) => ({ person: await person(a.person_id), reason: a.reason, note: a.note })));
+    const absenceDocs = await sequence(absences, async (a) => ({ person: await person(a.person_id), reason: a.reason, note: a.note }));
     absenceDocs.sort((x, y) => String(x.person).localeCompare(String(y.person), 'da'));
     const subPoints = await db('sub_points').where({ item_id: i.id }).orderBy('number').select('id', 'number', 'title', 'body');
     const attachments = await db('attachments').where({ item_id: i.id }).orderBy('position').select('sub_point_id', 'title', 'recommended', 'is_public', 'storage_key');

@@ -12,6 +12,7 @@ export interface ApprovalRecordView {
 export interface PublishedVersion {
   id: number;
   version: number;
+  round: number;
   contentHash: string;
   publishedAt: Date;
   publicHtml: string | null;
@@ -24,18 +25,15 @@ export async function publishedVersions(db: Db, meetingId: number): Promise<Publ
     .where({ meeting_id: meetingId })
     .whereNotNull('published_at')
     .orderBy('version')
-    .select('id', 'version', 'content_hash as contentHash', 'published_at as publishedAt', 'public_html as publicHtml', 'reopened_at as reopenedAt', 'reopen_reason as reopenReason');
+    .select('id', 'version', 'round', 'content_hash as contentHash', 'published_at as publishedAt', 'public_html as publicHtml', 'reopened_at as reopenedAt', 'reopen_reason as reopenReason');
 }
 
 /** What the public page shows about a published version: who approved it and when, and its hash. */
 export async function approvalRecord(db: Db, meeting: { id: number; slug: string }, version: PublishedVersion, all: PublishedVersion[]): Promise<ApprovalRecordView> {
-  const previous = all.filter((v) => v.version < version.version).at(-1);
   const approvals = (await db('minutes_approvals as a')
     .join('people as p', 'p.id', 'a.person_id')
     .join('meetings as m', 'm.id', 'a.meeting_id')
-    .where({ 'a.meeting_id': meeting.id, 'a.content_hash': version.contentHash })
-    .where('a.approved_at', '<=', version.publishedAt)
-    .modify((q) => previous?.reopenedAt && q.where('a.approved_at', '>', previous.reopenedAt))
+    .where({ 'a.meeting_id': meeting.id, 'a.content_hash': version.contentHash, 'a.round': version.round })
     .orderBy('a.approved_at')
     .select(
       'p.name',

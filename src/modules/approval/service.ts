@@ -57,16 +57,15 @@ export interface ApprovalState {
 }
 
 export async function approvalState(db: Db, meetingId: number): Promise<ApprovalState> {
-  const meeting = await db('meetings').where({ id: meetingId }).first('status');
+  const meeting = await db('meetings').where({ id: meetingId }).first('status', 'approval_round');
   if (!meeting) throw new AppError(404, 'not_found', 'Mødet findes ikke.');
   const current = await canonicalMinutes(db, meetingId);
   const approvers = await requiredApprovers(db, meetingId);
-  // After a reopening, only approvals given since count: the new version is approved anew.
-  const reopened = (await db('minutes_versions').where({ meeting_id: meetingId }).max<{ max: Date | null }[]>('reopened_at as max'))[0]?.max ?? null;
+  // After a reopening, only approvals of the new round count: the new version is approved anew.
   const approvals = (await db('minutes_approvals as a')
     .leftJoin('users as r', 'r.id', 'a.registered_by_user_id')
     .where('a.meeting_id', meetingId)
-    .modify((q) => reopened && q.where('a.approved_at', '>', reopened))
+    .where('a.round', meeting.approval_round)
     .orderBy('a.approved_at', 'desc')
     .select('a.person_id', 'a.content_hash', 'a.approved_at', 'a.registered_reason', 'r.name as registered_by')) as Array<{
     person_id: number;
@@ -92,7 +91,7 @@ export async function approvalState(db: Db, meetingId: number): Promise<Approval
 async function lockMeeting(trx: Knex.Transaction, meetingId: number) {
   const meeting = await trx('meetings as m').join('committees as c', 'c.id', 'm.committee_id').where('m.id', meetingId).forUpdate('m').first('m.*', 'c.name as committee_name');
   if (!meeting) throw new AppError(404, 'not_found', 'Mødet findes ikke.');
-  return meeting as { id: number; status: MeetingStatus; slug: string; starts_at: Date; committee_name: string; version: number };
+  return meeting as { id: number; status: MeetingStatus; slug: string; starts_at: Date; committee_name: string; version: number; approval_round: number };
 }
 
 async function saveSnapshot(trx: Knex.Transaction, meetingId: number, minutes: CanonicalMinutes): Promise<void> {
@@ -155,7 +154,7 @@ export interface Publication {
 }
 
 /** When every required approval matches the current content, the minutes lock and are published, as one new version. */
-async function publishIfComplete(trx: Knex.Transaction, meetingId: number, now: Date, publication: Publication): Promise<boolean> {
+async function publishIfComplete(trx: Knex.Transaction, meetingId: number, round: number, now: Date, publication: Publication): Promise<boolean> {
   const state = await approvalState(trx, meetingId);
   if (state.missing > 0 || state.approvers.length === 0) return false;
   await trx('meetings').where({ id: meetingId }).update({ status: 'minutes_approved' });
@@ -165,6 +164,7 @@ async function publishIfComplete(trx: Knex.Transaction, meetingId: number, now: 
   await trx('minutes_versions').insert({
     meeting_id: meetingId,
     version: last + 1,
+    round,
     content_hash: state.current.hash,
     released_at: now,
     published_at: now,
@@ -198,6 +198,7 @@ export async function approve(
         meeting_id: meeting.id,
         person_id: input.personId,
         content_hash: minutes.hash,
+        round: meeting.approval_round,
         approved_at: input.now,
         user_id: input.userId,
         registered_by_user_id: input.registered?.byUserId ?? null,
@@ -212,7 +213,7 @@ export async function approve(
       entityId: meeting.id,
       after: { personId: input.personId, hash: minutes.hash, reason: input.registered?.reason ?? null },
     });
-    return (await publishIfComplete(trx, meeting.id, input.now, input.publication)) ? 'published' : 'approved';
+    return (await publishIfComplete(trx, meeting.id, meeting.approval_round, input.now, input.publication)) ? 'published' : 'approved';
   });
 }
 
@@ -242,7 +243,7 @@ export async function reopenMinutes(db: Db, input: { meetingId: number; reason: 
     // Keep the published version readable exactly as it was (demo and imported minutes have no rendering yet).
     const current = await trx('minutes_versions').where({ meeting_id: meeting.id }).orderBy('version', 'desc').first('id', 'public_html');
     if (current && !current.public_html) await trx('minutes_versions').where({ id: current.id }).update({ public_html: await input.publication.renderPublicHtml(trx, meeting.id) });
-    await trx('meetings').where({ id: meeting.id }).update({ status: 'minutes_draft' });
+    await trx('meetings').where({ id: meeting.id }).update({ status: 'minutes_draft', approval_round: meeting.approval_round + 1 });
     const latest = await trx('minutes_versions').where({ meeting_id: meeting.id }).orderBy('version', 'desc').first('id', 'version');
     if (latest) await trx('minutes_versions').where({ id: latest.id }).update({ reopened_at: input.now, reopen_reason: input.reason, reopened_by_user_id: input.userId });
     await audit(trx, { userId: input.userId, action: 'minutes.reopen', entity: 'meeting', entityId: meeting.id, after: { reason: input.reason, version: latest?.version ?? null } });
@@ -258,10 +259,10 @@ export async function recordApprovedMinutes(trx: Knex.Transaction, input: { meet
   const minutes = await canonicalMinutes(trx, input.meetingId);
   await saveSnapshot(trx, input.meetingId, minutes);
   for (const approver of await requiredApprovers(trx, input.meetingId)) {
-    await trx('minutes_approvals').insert({ meeting_id: input.meetingId, person_id: approver.personId, content_hash: minutes.hash, approved_at: input.approvedAt, user_id: approver.userId });
+    await trx('minutes_approvals').insert({ meeting_id: input.meetingId, person_id: approver.personId, content_hash: minutes.hash, round: 1, approved_at: input.approvedAt, user_id: approver.userId });
   }
   await trx('meetings').where({ id: input.meetingId }).update({ status: 'minutes_approved', released_for_approval_at: input.approvedAt });
   await trx('meetings').where({ id: input.meetingId }).update({ status: 'minutes_published' });
-  await trx('minutes_versions').insert({ meeting_id: input.meetingId, version: 1, content_hash: minutes.hash, released_at: input.approvedAt, published_at: input.approvedAt });
+  await trx('minutes_versions').insert({ meeting_id: input.meetingId, version: 1, round: 1, content_hash: minutes.hash, released_at: input.approvedAt, published_at: input.approvedAt });
   return minutes.hash;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/knex';
+import { concurrently, type Db } from '../../db/knex';
 import { budgetTableSchema, type BudgetTable } from '../budget-tables/schema';
 import type { ItemKind } from './item-graph';
 
@@ -86,40 +86,51 @@ function group<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 
 /** Everything hanging on the given items, read in one query per kind. Pass only items the audience may see. */
 export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetails> {
-  const [tables, points, amendments, proposers, ballots, dissents, dissentPersons, absences, subPoints, attachments, pointBallots] = await Promise.all([
-    db('budget_tables').whereIn('item_id', itemIds).orderBy(['item_id', 'position']).select('item_id', 'definition'),
-    db('recommendation_points').whereIn('item_id', itemIds).orderBy(['item_id', 'number']).select('item_id', 'number', 'text', 'decision'),
-    db('amendments').whereIn('item_id', itemIds).orderBy(['item_id', 'position']).select('id', 'item_id', 'point_number', 'text', 'outcome'),
-    db('amendment_proposers as ap')
-      .join('amendments as a', 'a.id', 'ap.amendment_id')
-      .whereIn('a.item_id', itemIds)
-      .orderBy(['ap.amendment_id', 'ap.position'])
-      .select('ap.amendment_id', 'ap.person_id'),
-    db('vote_ballots as vb')
-      .join('votes as v', 'v.id', 'vb.vote_id')
-      .whereIn('v.item_id', itemIds)
-      .whereNotNull('v.amendment_id')
-      .orderBy(['v.amendment_id', 'vb.position'])
-      .select('v.amendment_id', 'vb.person_id', 'vb.choice'),
-    db('dissents').whereIn('item_id', itemIds).orderBy(['item_id', 'position']).select('id', 'item_id', 'point_number', 'text'),
-    db('dissent_persons as dp')
-      .join('dissents as d', 'd.id', 'dp.dissent_id')
-      .whereIn('d.item_id', itemIds)
-      .orderBy(['dp.dissent_id', 'dp.position'])
-      .select('dp.dissent_id', 'dp.person_id'),
-    db('item_absences').whereIn('item_id', itemIds).select('item_id', 'person_id', 'reason', 'note'),
-    db('sub_points').whereIn('item_id', itemIds).orderBy(['item_id', 'number']).select('id', 'item_id', 'number', 'title', 'body'),
-    db('attachments')
-      .whereIn('item_id', itemIds)
-      .orderBy(['item_id', 'position'])
-      .select('id', 'item_id', 'sub_point_id', 'title', 'recommended', 'is_public', 'storage_key'),
-    db('vote_ballots as vb')
-      .join('votes as v', 'v.id', 'vb.vote_id')
-      .whereIn('v.item_id', itemIds)
-      .whereNull('v.amendment_id')
-      .whereNotNull('v.point_number')
-      .orderBy(['v.item_id', 'v.position', 'vb.position'])
-      .select('v.item_id', 'v.point_number', 'vb.person_id', 'vb.choice'),
+  const [tables, points, amendments, proposers, ballots, dissents, dissentPersons, absences, subPoints, attachments, pointBallots] = await concurrently(db, [
+    () =>
+      db('budget_tables').whereIn('item_id', itemIds).orderBy(['item_id', 'position']).select('item_id', 'definition'),
+    () =>
+      db('recommendation_points').whereIn('item_id', itemIds).orderBy(['item_id', 'number']).select('item_id', 'number', 'text', 'decision'),
+    () =>
+      db('amendments').whereIn('item_id', itemIds).orderBy(['item_id', 'position']).select('id', 'item_id', 'point_number', 'text', 'outcome'),
+    () =>
+      db('amendment_proposers as ap')
+        .join('amendments as a', 'a.id', 'ap.amendment_id')
+        .whereIn('a.item_id', itemIds)
+        .orderBy(['ap.amendment_id', 'ap.position'])
+        .select('ap.amendment_id', 'ap.person_id'),
+    () =>
+      db('vote_ballots as vb')
+        .join('votes as v', 'v.id', 'vb.vote_id')
+        .whereIn('v.item_id', itemIds)
+        .whereNotNull('v.amendment_id')
+        .orderBy(['v.amendment_id', 'vb.position'])
+        .select('v.amendment_id', 'vb.person_id', 'vb.choice'),
+    () =>
+      db('dissents').whereIn('item_id', itemIds).orderBy(['item_id', 'position']).select('id', 'item_id', 'point_number', 'text'),
+    () =>
+      db('dissent_persons as dp')
+        .join('dissents as d', 'd.id', 'dp.dissent_id')
+        .whereIn('d.item_id', itemIds)
+        .orderBy(['dp.dissent_id', 'dp.position'])
+        .select('dp.dissent_id', 'dp.person_id'),
+    () =>
+      db('item_absences').whereIn('item_id', itemIds).select('item_id', 'person_id', 'reason', 'note'),
+    () =>
+      db('sub_points').whereIn('item_id', itemIds).orderBy(['item_id', 'number']).select('id', 'item_id', 'number', 'title', 'body'),
+    () =>
+      db('attachments')
+        .whereIn('item_id', itemIds)
+        .orderBy(['item_id', 'position'])
+        .select('id', 'item_id', 'sub_point_id', 'title', 'recommended', 'is_public', 'storage_key'),
+    () =>
+      db('vote_ballots as vb')
+        .join('votes as v', 'v.id', 'vb.vote_id')
+        .whereIn('v.item_id', itemIds)
+        .whereNull('v.amendment_id')
+        .whereNotNull('v.point_number')
+        .orderBy(['v.item_id', 'v.position', 'vb.position'])
+        .select('v.item_id', 'v.point_number', 'vb.person_id', 'vb.choice'),
   ]);
   const personIds = new Set<number>();
   const proposersBy = group(proposers as Array<{ amendment_id: number; person_id: number }>, (r) => r.amendment_id);

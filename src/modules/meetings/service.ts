@@ -1,4 +1,4 @@
-import type { Db } from '../../db/knex';
+import { concurrently, type Db } from '../../db/knex';
 import { formatDate, formatTime, yearOf } from '../../i18n/format';
 import { findCommitteeBySlug, listCommittees, type CommitteeRow } from '../committees/repository';
 import { caseTreatments, changeNotes, itemDetails, itemsOfMeeting, postponementChain, type Audience, type PostponementRow } from '../items/repository';
@@ -19,7 +19,7 @@ export async function loadMeetingView(db: Db, slug: string, audience: Audience):
   const meeting = await findMeetingBySlug(db, slug);
   if (!meeting) return undefined;
   if (audience === 'public' && (!isAgendaPublic(meeting.status) || meeting.committeeKind === 'external_party')) return undefined;
-  const [participants, items] = await Promise.all([meetingParticipants(db, meeting.id), itemsOfMeeting(db, meeting.id, audience)]);
+  const [participants, items] = await concurrently(db, [() => meetingParticipants(db, meeting.id), () => itemsOfMeeting(db, meeting.id, audience)] as const);
   const visibleItems = items.filter((i) => audience === 'internal' || !i.isClosed);
   const details = await itemDetails(
     db,
@@ -36,10 +36,10 @@ export async function loadMeetingView(db: Db, slug: string, audience: Audience):
     if (item.postponedFromItemId) postponements.set(item.postponedFromItemId, await postponementChain(db, item.postponedFromItemId));
   }
   const personIds = [...details.personIds];
-  const [parties, people] = await Promise.all([
-    partiesOnDay(db, meeting.id, personIds),
-    personIds.length ? db('people').whereIn('id', personIds).select('id', 'name') : Promise.resolve([]),
-  ]);
+  const [parties, people] = await concurrently(db, [
+    () => partiesOnDay(db, meeting.id, personIds),
+    () => (personIds.length ? db('people').whereIn('id', personIds).select('id', 'name') : Promise.resolve([])),
+  ] as const);
   const names = new Map((people as Array<{ id: number; name: string }>).map((p) => [p.id, p.name]));
   return presentMeeting({ meeting, participants, items, details, parties, names, treatments, postponements, notes, audience });
 }
