@@ -192,8 +192,9 @@ export async function createItem(
 
 /** Carries a case's texts forward: tables, recommendation points (without decisions) and attachment records. */
 async function copyItemContent(trx: Knex.Transaction, fromId: number, toId: number): Promise<void> {
-  const tables = await trx('budget_tables').where({ item_id: fromId }).orderBy('position').select('position', 'definition');
-  for (const t of tables) await trx('budget_tables').insert({ item_id: toId, position: t.position, definition: JSON.stringify(t.definition) });
+  // A confirmation of a table's numbers travels with exactly those numbers.
+  const tables = await trx('budget_tables').where({ item_id: fromId }).orderBy('position').select('position', 'definition', 'confirmed_definition_hash', 'confirmed_by_user_id', 'confirmed_at');
+  for (const t of tables) await trx('budget_tables').insert({ ...t, item_id: toId, definition: JSON.stringify(t.definition) });
   const points = await trx('recommendation_points').where({ item_id: fromId }).orderBy('number').select('number', 'text');
   for (const p of points) await trx('recommendation_points').insert({ item_id: toId, number: p.number, text: p.text });
   const attachments = await trx('attachments').where({ item_id: fromId }).whereNull('sub_point_id').orderBy('position').select('position', 'title', 'recommended', 'is_public', 'file_name', 'content_type', 'size_bytes', 'storage_key');
