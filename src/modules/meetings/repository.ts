@@ -31,14 +31,6 @@ const columns = [
   'm.cancelled as cancelled',
 ];
 
-const PUBLIC_STATUSES: MeetingStatus[] = [
-  'agenda_published',
-  'held',
-  'minutes_draft',
-  'minutes_in_approval',
-  'minutes_approved',
-  'minutes_published',
-];
 
 function base(db: Db) {
   return db('meetings as m').join('committees as c', 'c.id', 'm.committee_id').join('bodies as b', 'b.id', 'c.body_id');
@@ -61,9 +53,6 @@ export async function meetingsOfCommittee(db: Db, committeeId: number): Promise<
   return base(db).where('m.committee_id', committeeId).select(columns).orderBy('m.starts_at', 'desc');
 }
 
-export function isPubliclyListed(status: MeetingStatus): boolean {
-  return PUBLIC_STATUSES.includes(status);
-}
 
 export interface ParticipantRow {
   personId: number;
