@@ -5,6 +5,7 @@ import type { Db } from './db/knex';
 import { createPublication } from './modules/approval/publication';
 import { primaryBodyName } from './modules/committees/repository';
 import type { Mailer } from './modules/mail/mailer';
+import type { MeetingPdfs } from './modules/pdf/service';
 import { allRoutes } from './routes';
 import { createViewEngine, VIEWS_DIR } from './view/engine';
 import { csrfToken } from './web/csrf';
@@ -14,13 +15,17 @@ import { mountRoutes } from './web/route-table';
 import { cspNonce, securityHeaders } from './web/security';
 
 export interface AppDeps {
-  config: Pick<Config, 'env' | 'siteName' | 'accessibilityStatementUrl'>;
+  config: Pick<Config, 'env' | 'siteName' | 'accessibilityStatementUrl'> & Partial<Pick<Config, 'publicBaseUrl'>>;
   db: Db;
   /** Session middleware (src/web/session.ts); the caller owns and closes its pool. */
   session: RequestHandler;
   /** Uploaded files: stored under dir (DATA_DIR/files), at most maxBytes each */
   files: { dir: string; maxBytes: number };
   mailer: Mailer;
+  /** The meeting PDFs (src/modules/pdf/service.ts); the caller owns and closes their browser. Without it the PDF routes answer 503. */
+  pdf?: MeetingPdfs;
+  /** Called after an agenda or minutes became public (src/modules/publishing/jobs.ts afterPublication) */
+  onPublished?: (meetingId: number) => Promise<void>;
   /** The clock; tests fix it. */
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
@@ -41,6 +46,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
+  app.set('etag', 'strong');
   if (deps.config.env === 'production') app.enable('view cache');
 
   app.use(cspNonce);
@@ -49,6 +55,11 @@ export function createApp(deps: AppDeps): Express {
   app.use('/assets/dkfds', express.static(DKFDS_DIST, staticOptions));
   app.use('/assets', express.static(path.resolve(__dirname, '../public'), staticOptions));
 
+  // The static-site publisher renders pages through this app; they then omit what needs a server (login).
+  app.use((req, res, next) => {
+    res.locals.staticSite = req.get('x-moedebog-static') === '1';
+    next();
+  });
   app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }));
   app.use(deps.session);
   app.use(csrfToken);
@@ -63,7 +74,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const router = express.Router();
-  mountRoutes(router, deps.db, allRoutes({ db: deps.db, now, files: deps.files, config: deps.config, mailer: deps.mailer, publication: createPublication() }));
+  mountRoutes(router, deps.db, allRoutes({ db: deps.db, now, files: deps.files, config: deps.config, mailer: deps.mailer, publication: createPublication(), pdf: deps.pdf, onPublished: deps.onPublished }));
   app.use(router);
 
   app.use(notFoundHandler);

@@ -4,7 +4,12 @@ import { loadDemoData } from '../seeds/demo/load';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { createJobs } from './jobs/queue';
 import { createMailer } from './modules/mail/mailer';
+import { registerPdfJobs } from './modules/pdf/jobs';
+import { afterPublication, registerSitePublishing } from './modules/publishing/jobs';
+import { createMeetingPdfs } from './modules/pdf/service';
+import { createBrowserPool } from './pdf/browser';
 import { createSessionMiddleware } from './web/session';
 import { sessionSecret } from './web/session-secret';
 
@@ -22,6 +27,16 @@ async function main(): Promise<void> {
     if (loaded) info('Demodata indlæst');
   }
 
+  // The job queue (pg-boss, schema pgboss) and one Chromium, started lazily, for the meeting PDFs.
+  const log = (message: string, error?: unknown) => console.error(message, error);
+  const filesDir = path.join(config.dataDir, 'files');
+  const browser = createBrowserPool({ size: 2, log, executablePath: config.chromiumPath });
+  const jobs = createJobs({ connectionString: database.url, log });
+  const pdf = createMeetingPdfs({ db: database.db, filesDir, browser, baseUrl: config.baseUrl, jobs, log });
+  await registerPdfJobs(jobs, pdf);
+  await registerSitePublishing(jobs, { db: database.db, config, pdf, log: info });
+  await jobs.start();
+
   const sessions = createSessionMiddleware({
     connectionString: database.url,
     secret: config.sessionSecret ?? (await sessionSecret(config.dataDir)),
@@ -31,8 +46,10 @@ async function main(): Promise<void> {
     config,
     db: database.db,
     session: sessions.handler,
-    files: { dir: path.join(config.dataDir, 'files'), maxBytes: config.uploadMaxBytes },
+    files: { dir: filesDir, maxBytes: config.uploadMaxBytes },
     mailer: createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, baseUrl: config.baseUrl }),
+    pdf,
+    onPublished: afterPublication({ jobs, pdf, config }),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
@@ -48,6 +65,8 @@ async function main(): Promise<void> {
     info(`${signal}: lukker ned`);
     server.close();
     server.closeAllConnections();
+    await jobs.stop();
+    await browser.close();
     await sessions.close();
     await database.close();
     process.exit(0);

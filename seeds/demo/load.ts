@@ -10,9 +10,12 @@ import { meetingSlug } from '../../src/modules/meetings/slug';
 import { albertslundCommittees, albertslundMemberships, albertslundPeople } from './albertslund';
 import { cases } from './cases';
 import { consultationCommittees, consultationMemberships, consultationPeople } from './consultation-parties';
+import { loadUdsatteConsultation } from './consultation-udsattestrategi';
 import { earlierMeetings, earlierMemberships, earlierPeople } from './earlier-meetings';
 import { ballerupCommittees, bodies, susMemberships, susPeople } from './organisation';
+import { loadProcessPlan } from './process-plan';
 import { sus20210406 } from './sus-2021-04-06';
+import { loadUdsatteraad2018 } from './udsatteraad-2018';
 import type { SeedAttachment, SeedMeeting, SeedMembership } from './types';
 import { upcomingSusMeeting } from './upcoming';
 
@@ -21,7 +24,7 @@ export const DEMO_PASSWORD = 'demo';
 /** The SUS members also sit in the committee's current term, so the upcoming meeting has members who can log in. */
 const currentSusTerm: SeedMembership[] = susMemberships.map((m) => ({ ...m, from: '2022-01-01', to: undefined }));
 
-interface Ids {
+export interface Ids {
   bodies: Map<string, { id: number; slug: string; isPrimary: boolean }>;
   committees: Map<string, number>;
   people: Map<string, number>;
@@ -29,7 +32,7 @@ interface Ids {
   items: Map<string, number>; // 'meetingKey#number'
 }
 
-function need(map: Map<string, number>, key: string, what: string): number {
+export function need(map: Map<string, number>, key: string, what: string): number {
   const id = map.get(key);
   if (id === undefined) throw new Error(`Demo data: unknown ${what} '${key}'`);
   return id;
@@ -37,7 +40,7 @@ function need(map: Map<string, number>, key: string, what: string): number {
 
 const attachment = (a: SeedAttachment): NewAttachment => ({ title: a.title, recommended: a.recommended, isPublic: a.public ?? true });
 
-async function insertMeeting(trx: Knex.Transaction, ids: Ids, meeting: SeedMeeting): Promise<void> {
+export async function insertMeeting(trx: Knex.Transaction, ids: Ids, meeting: SeedMeeting): Promise<void> {
   const committeeId = need(ids.committees, meeting.committee, 'committee');
   const committee = (await trx('committees').where({ id: committeeId }).first('slug')) as { slug: string };
   const startsAt = fromCopenhagenLocal(meeting.startsAt);
@@ -197,6 +200,9 @@ export async function loadDemoData(db: Db, options: { today: Date }): Promise<bo
     );
     for (const meeting of meetings) await insertMeeting(trx, ids, meeting);
 
+    await loadProcessPlan(trx, ids);
+    await loadUdsatteConsultation(trx, ids, options.today);
+    await loadUdsatteraad2018(trx, ids);
     return true;
   });
 }

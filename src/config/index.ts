@@ -16,6 +16,8 @@ const schema = z.object({
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Mødebog <noreply@moedebog.invalid>'),
   BASE_URL: z.string().url().optional(),
+  PUPPETEER_EXECUTABLE_PATH: z.string().min(1).optional(),
+  STATIC_OUT_DIR: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -36,6 +38,12 @@ export interface Config {
   mailFrom: string;
   /** The site's address, for links in e-mails */
   baseUrl: string;
+  /** BASE_URL only when it was set: public URLs (the OParl API's ids) then use it; unset, they follow the request's host */
+  publicBaseUrl: string | undefined;
+  /** Chromium for PDFs; otherwise /usr/bin/chromium, then the one in @sparticuz/chromium */
+  chromiumPath: string | undefined;
+  /** When set, publishing an agenda or approved minutes republishes the static site here */
+  staticOutDir: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -64,5 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     baseUrl: (c.BASE_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+    publicBaseUrl: c.BASE_URL?.replace(/\/$/, ''),
+    chromiumPath: c.PUPPETEER_EXECUTABLE_PATH,
+    staticOutDir: c.STATIC_OUT_DIR ? path.resolve(c.STATIC_OUT_DIR) : undefined,
   };
 }

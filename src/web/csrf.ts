@@ -9,6 +9,12 @@ export function issueCsrfToken(req: Request, res: Response): string {
   return req.session.csrfToken;
 }
 
+/** A page with a form carries the session's token: it must never be stored by a cache. */
+export function issueFormToken(req: Request, res: Response): string {
+  res.set('Cache-Control', 'private, no-store');
+  return issueCsrfToken(req, res);
+}
+
 /**
  * Signed-in users get the token on every page (the header holds the logout form).
  * Anonymous visitors get one only from pages with a form (the login page), so

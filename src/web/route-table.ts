@@ -82,10 +82,26 @@ export function authorize(db: Db, access: Access): RequestHandler {
   };
 }
 
-/** Registers route definitions: every route gets its access rule, and every POST its CSRF check. */
+/**
+ * Public pages may be cached briefly by browsers and CDNs when nobody is signed in
+ * (Express adds a strong ETag, so revalidation is a 304); pages for a signed-in user
+ * carry their name and a CSRF token, and are never stored.
+ */
+const cacheHeaders: RequestHandler = (_req, res, next) => {
+  res.set('Vary', 'Cookie');
+  res.set('Cache-Control', res.locals.user ? 'private, no-store' : 'public, max-age=60, stale-while-revalidate=300');
+  next();
+};
+
+const noStore: RequestHandler = (_req, res, next) => {
+  res.set('Cache-Control', 'private, no-store');
+  next();
+};
+
+/** Registers route definitions: every route gets its access rule, caching headers, and every POST its CSRF check. */
 export function mountRoutes(router: Router, db: Db, defs: RouteDef[]): void {
   for (const def of defs) {
-    const chain: RequestHandler[] = [authorize(db, def.access)];
+    const chain: RequestHandler[] = [authorize(db, def.access), def.access.kind === 'public' && def.method === 'get' ? cacheHeaders : noStore];
     if (def.method === 'post') chain.push(verifyCsrf);
     router[def.method](def.path, ...chain, ...def.handlers);
   }

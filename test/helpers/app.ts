@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Express } from 'express';
 import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
 import { createMailer } from '../../src/modules/mail/mailer';
+import { createMeetingPdfs } from '../../src/modules/pdf/service';
+import { createBrowserPool } from '../../src/pdf/browser';
 import { createSessionMiddleware } from '../../src/web/session';
 import { fixedNow } from './clock';
 import type { TestDb } from './test-db';
@@ -28,6 +31,9 @@ function instance(t: TestDb): { app: Express; filesDir: string } {
   if (existing) return existing;
   const sessions = createSessionMiddleware({ connectionString: t.url, secret: 'test-secret-test-secret-test-secret-0123', secure: false });
   t.onDrop(() => sessions.close());
+  // Chromium starts only when a test asks for a PDF, and stops with the database.
+  const browser = createBrowserPool({ size: 2, executablePath: loadConfig(process.env).chromiumPath });
+  t.onDrop(() => browser.close());
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebog-files-'));
   t.onDrop(async () => fs.rmSync(filesDir, { recursive: true, force: true }));
   const app = createApp({
@@ -36,6 +42,7 @@ function instance(t: TestDb): { app: Express; filesDir: string } {
     config: { env: 'test', siteName: 'Mødebog', accessibilityStatementUrl: 'https://www.was.digst.dk/ballerup-dk' },
     db: t.db,
     session: sessions.handler,
+    pdf: createMeetingPdfs({ db: t.db, filesDir, browser, baseUrl: 'http://moedebog.test', log: () => undefined }),
     now: fixedNow,
     log: () => undefined,
   });

@@ -17,7 +17,12 @@ describe('public pages', () => {
     expect(body).toContain('Seneste referater');
     // TEST_TODAY is Tuesday 24 November 2026; the demo's upcoming meeting is the Tuesday two weeks on.
     expect(body).toContain('Social- og Sundhedsudvalget, 8. december 2026 kl. 16.00');
-    expect(res.text).toContain('href="/dagsorden/social-og-sundhedsudvalget-06-04-2021"');
+    // The latest minutes, newest first, each linking to its meeting.
+    const latest = res.text.slice(res.text.indexOf('Seneste referater'));
+    const links = [...latest.matchAll(/href="(\/dagsorden\/[^"]+)"/g)].map((m) => m[1]);
+    expect(links.length).toBeGreaterThanOrEqual(5);
+    const published = await t.db('meetings').where({ status: 'minutes_published' }).orderBy('starts_at', 'desc').limit(links.length).pluck('slug');
+    expect(links).toEqual(published.map((slug: string) => `/dagsorden/${slug}`));
     expect(res.text).not.toMatch(/href="https?:\/\/localhost/);
     expect(res.text).toContain('Tilgængelighedserklæring');
     expect(res.text).toContain('href="https://www.was.digst.dk/ballerup-dk"');
@@ -63,6 +68,16 @@ describe('public pages', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers['x-powered-by']).toBeUndefined();
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('lets browsers and CDNs cache public pages briefly and revalidate them with an ETag', async () => {
+    const app = testApp(t);
+    const first = await request(app).get('/dagsorden/social-og-sundhedsudvalget-06-04-2021').expect(200);
+    expect(first.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(first.headers.etag).toMatch(/^"/);
+    await request(app).get('/dagsorden/social-og-sundhedsudvalget-06-04-2021').set('If-None-Match', first.headers.etag ?? '').expect(304);
+    const login = await request(app).get('/login').expect(200);
+    expect(login.headers['cache-control']).toBe('private, no-store');
   });
 
   it('serves the DKFDS stylesheet it links to', async () => {

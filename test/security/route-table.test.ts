@@ -20,6 +20,7 @@ async function sampleParams(t: TestDb): Promise<Record<string, string>> {
   const subPoint = await t.db('sub_points as s').join('agenda_items as i', 'i.id', 's.item_id').where('i.meeting_id', meeting.id).first('s.id');
   const membership = await t.db('memberships').where({ committee_id: sus.id }).first('id');
   const user = await t.db('users').where({ email: 'sekretaer@demo.test' }).first('id');
+  const board = await t.db('committees').where({ kind: 'advisory_board' }).first('id');
   return {
     committeeId: String(sus.id),
     meetingId: String(meeting.id),
@@ -35,6 +36,14 @@ async function sampleParams(t: TestDb): Promise<Record<string, string>> {
     version: '1',
     // Routes are authorized on the meeting before the remark is looked up.
     remarkId: '1',
+    boardId: String(board.id),
+    year: '2018',
+    // Consultation routes are authorized on the item before the consultation, party or point is looked up.
+    consultationId: '1',
+    partyId: '1',
+    pointId: '1',
+    token: 'x'.repeat(43),
+    ref: '27.00.00-A00-9-22',
   };
 }
 

@@ -9,6 +9,7 @@ import { flash, parseForm, renderInvalid, type FieldError } from '../../web/form
 import type { RouteDef } from '../../web/route-table';
 import { recentAudit } from '../audit/audit';
 import type { User } from '../auth/repository';
+import { notifyFollowingBoards } from '../boards/notifier';
 import { findOrCreateCase } from '../cases/service';
 import { ITEM_KIND_LABELS } from '../items/kinds';
 import { createItem, deleteItem, moveItem, updateItemFields } from '../items/service';
@@ -495,7 +496,14 @@ export function adminRoutes(deps: RouteDeps): RouteDef[] {
       method: 'post',
       path: '/admin/moeder/:meetingId/offentliggoer',
       access: ofMeeting,
-      handlers: [meetingAction(async (_req, res, meetingId) => (await publishAgenda(db, { meetingId, actor: actor(res), now: now() }), 'Dagsordenen er offentliggjort.'))],
+      handlers: [
+        meetingAction(async (_req, res, meetingId) => {
+          await publishAgenda(db, { meetingId, actor: actor(res), now: now() });
+          await deps.onPublished?.(meetingId);
+          await notifyFollowingBoards({ db, mailer: deps.mailer }, meetingId, now());
+          return 'Dagsordenen er offentliggjort.';
+        }),
+      ],
     },
     {
       method: 'post',

@@ -110,6 +110,7 @@ export async function canonicalMinutes(db: Db, meetingId: number): Promise<Canon
     const absenceDocs = await sequence(absences, async (a) => ({ person: await person(a.person_id), reason: a.reason, note: a.note }));
     absenceDocs.sort((x, y) => String(x.person).localeCompare(String(y.person), 'da'));
     const subPoints = await db('sub_points').where({ item_id: i.id }).orderBy('number').select('id', 'number', 'title', 'body');
+    const extraSections = (await db('item_extra_sections').where({ item_id: i.id }).orderBy('position').select('kind', 'label', 'body')) as Array<{ kind: string; label: string; body: string | null }>;
     const attachments = await db('attachments').where({ item_id: i.id }).orderBy('position').select('sub_point_id', 'title', 'recommended', 'is_public', 'storage_key');
     const attachmentDoc = (a: { title: string; recommended: boolean; is_public: boolean; storage_key: string | null }): Json => ({
       title: a.title,
@@ -127,6 +128,8 @@ export async function canonicalMinutes(db: Db, meetingId: number): Promise<Canon
       casePresentation: (i.case_presentation as string | null) ?? null,
       financialText: (i.financial_text as string | null) ?? null,
       tables: tables.map((t) => t.definition as Json),
+      // Sections imported under labels of their own, earlier treatments and decisions named by the export.
+      extraSections: extraSections.map((x) => ({ kind: x.kind, label: x.label, body: x.body })),
       subPoints: subPoints.map((s) => ({
         number: s.number,
         title: s.title,
@@ -188,6 +191,7 @@ export function readableLines(canonicalText: string): string[] {
     flat('Sagsfremstilling', item.casePresentation);
     flat('Økonomi', item.financialText);
     (item.tables as unknown[]).forEach((t, n) => flat(`Tabel ${n + 1}`, t));
+    ((item.extraSections as Array<{ label: string; body: string | null }> | undefined) ?? []).forEach((x) => flat(x.label, x.body ?? x.label));
     (item.subPoints as Array<{ number: number; body: string }>).forEach((s) => flat(`Meddelelse ${s.number}`, s.body));
     const rec = item.recommendation as { by: string | null; points: Array<{ number: number; text: string; decision: string | null }> };
     rec.points.forEach((p) => {

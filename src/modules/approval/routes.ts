@@ -85,6 +85,7 @@ export function approvalRoutes(deps: RouteDeps): RouteDef[] {
     const parsed = parseForm(z.object({ hash: hashField }), req.body);
     if (!parsed.ok) throw new AppError(422, 'invalid', parsed.errors[0]?.message ?? 'Ugyldig forespørgsel');
     const result = await approve(db, { meetingId: meetingId(req), personId: requirePerson(res), userId: user(res).id, seenHash: parsed.data.hash, now: now(), publication });
+    if (result === 'published') await deps.onPublished?.(meetingId(req));
     if (result === 'already') return 'Du har allerede godkendt referatet.';
     if (result === 'published') return 'Tak. Alle har godkendt, og referatet er nu offentliggjort.';
     return 'Tak. Din godkendelse er registreret.';
@@ -165,6 +166,7 @@ export function approvalRoutes(deps: RouteDeps): RouteDef[] {
         publication,
         registered: { byUserId: user(res).id, reason: parsed.data.reason },
       });
+      if (result === 'published') await deps.onPublished?.(meetingId(req));
       return result === 'published' ? 'Godkendelsen er registreret. Alle har godkendt, og referatet er offentliggjort.' : 'Godkendelsen er registreret med begrundelse.';
     })(req, res);
   };
@@ -185,6 +187,7 @@ export function approvalRoutes(deps: RouteDeps): RouteDef[] {
     if (!parsed.ok) throw new AppError(422, 'invalid', parsed.errors[0]?.message ?? 'Skriv begrundelsen');
     await act(adminBack, async () => {
       await reopenMinutes(db, { meetingId: meetingId(req), reason: parsed.data.reason, userId: user(res).id, now: now(), publication });
+      await deps.onPublished?.(meetingId(req));
       return 'Referatet er genåbnet. Den godkendte version forbliver offentlig, indtil den rettede version er godkendt.';
     })(req, res);
   };

@@ -6,6 +6,7 @@ import { ConflictError, RuleError } from '../../web/app-errors';
 import { AppError, NotFoundError } from '../../web/errors';
 import { flash, renderInvalid, type FieldError } from '../../web/forms';
 import type { RouteDef } from '../../web/route-table';
+import { indexAttachmentText } from '../search/attachment-text';
 import { contentDisposition } from './file-name';
 import { openStoredFile } from './file-store';
 import { presentAttachmentsPage, type EditState } from './presenter';
@@ -135,6 +136,7 @@ export function attachmentRoutes(deps: RouteDeps): RouteDef[] {
       if (error instanceof RuleError) return renderPage(res, itemId, { errors: [{ field: fieldOfRule(error.code), message: error.userMessage }], values });
       throw error;
     }
+    await indexAttachmentText(db, req.file.buffer); // the file's text for the public search; never throws
     flash(res, 'success', 'Bilaget er tilføjet.');
     res.redirect(303, `/admin/punkter/${itemId}/bilag`);
   };

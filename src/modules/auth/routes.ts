@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/knex';
-import { issueCsrfToken } from '../../web/csrf';
+import { issueCsrfToken, issueFormToken } from '../../web/csrf';
 import { renderInvalid } from '../../web/forms';
 import type { RouteDef } from '../../web/route-table';
 import { verifyAgainstDummy, verifyPassword } from './password';
@@ -31,7 +31,7 @@ export function authRoutes(deps: { db: Db; now: () => Date }): RouteDef[] {
 
   const showLogin = (req: Request, res: Response) => {
     if (res.locals.user) return res.redirect(303, safeNext(req.query.next) ?? homeOf(res.locals.user.role));
-    issueCsrfToken(req, res);
+    issueFormToken(req, res);
     res.render(view, { ...locals, values: { next: safeNext(req.query.next) ?? '' } });
   };
 

@@ -70,6 +70,8 @@ export interface ItemDetails {
   absences: Map<number, Array<{ personId: number; reason: 'absent' | 'conflict_of_interest'; note: string | null }>>;
   subPoints: Map<number, Array<{ id: number; number: number; title: string | null; body: string }>>;
   attachments: Map<number, Array<{ id: number; subPointId: number | null; title: string; recommended: boolean; isPublic: boolean; hasFile: boolean }>>;
+  /** Sections of imported items without a field of their own (src/modules/import), in the export's order */
+  extraSections: Map<number, Array<{ kind: 'section' | 'earlier_treatment' | 'decision_history'; label: string; body: string | null }>>;
   personIds: Set<number>;
 }
 
@@ -86,7 +88,7 @@ function group<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
 
 /** Everything hanging on the given items, read in one query per kind. Pass only items the audience may see. */
 export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetails> {
-  const [tables, points, amendments, proposers, ballots, dissents, dissentPersons, absences, subPoints, attachments, pointBallots] = await concurrently(db, [
+  const [tables, points, amendments, proposers, ballots, dissents, dissentPersons, absences, subPoints, attachments, pointBallots, extraSections] = await concurrently(db, [
     () =>
       db('budget_tables').whereIn('item_id', itemIds).orderBy(['item_id', 'position']).select('item_id', 'definition'),
     () =>
@@ -131,6 +133,7 @@ export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetail
         .whereNotNull('v.point_number')
         .orderBy(['v.item_id', 'v.position', 'vb.position'])
         .select('v.item_id', 'v.point_number', 'vb.person_id', 'vb.choice'),
+    () => db('item_extra_sections').whereIn('item_id', itemIds).orderBy(['item_id', 'position']).select('item_id', 'kind', 'label', 'body'),
   ]);
   const personIds = new Set<number>();
   const proposersBy = group(proposers as Array<{ amendment_id: number; person_id: number }>, (r) => r.amendment_id);
@@ -191,6 +194,10 @@ export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetail
         (r) => r.item_id,
       ),
       (r) => ({ id: r.id, subPointId: r.sub_point_id, title: r.title, recommended: r.recommended, isPublic: r.is_public, hasFile: r.storage_key !== null }),
+    ),
+    extraSections: mapValues(
+      group(extraSections as Array<{ item_id: number; kind: 'section' | 'earlier_treatment' | 'decision_history'; label: string; body: string | null }>, (r) => r.item_id),
+      (r) => ({ kind: r.kind, label: r.label, body: r.body }),
     ),
     personIds,
   };

@@ -26,6 +26,10 @@ export interface ItemView {
   closed: boolean;
   heading: string;
   earlierTreatments: Array<{ label: string; href: string }>;
+  /** The case page (/sager/<id>) for an item on a case */
+  caseHref?: string | null;
+  /** Consultations started from this item, when the caller loads them (src/modules/consultations) */
+  consultations?: Array<{ title: string; href: string; status: string }>;
   isAnnouncements: boolean;
   isMinutesApproval: boolean;
   sections: SectionView[];
@@ -130,6 +134,8 @@ export interface PresentOptions {
   postponements: Map<number, PostponementRow[]>;
   notes: Map<number, Array<{ changedAt: Date; note: string }>>;
   audience: 'public' | 'internal';
+  /** Consultations by the item they were started from (optional) */
+  consultations?: Map<number, Array<{ title: string; href: string; status: string }>>;
 }
 
 export function meetingHref(slug: string): string {
@@ -166,6 +172,8 @@ export function presentMeeting(o: PresentOptions): MeetingView {
         closed: true,
         heading: `Punkt ${item.number} ${texts.closedItem}`,
         earlierTreatments: [],
+        caseHref: null,
+        consultations: [],
         isAnnouncements: false,
         isMinutesApproval: false,
         sections: [],
@@ -201,6 +209,12 @@ export function presentMeeting(o: PresentOptions): MeetingView {
       }
       for (const { t } of unplaced) financial.blocks.push({ table: presentBudgetTable(t) });
     }
+    // Imported sections under labels without a field of their own come after ours, in the export's order.
+    const extras = details.extraSections.get(item.id) ?? [];
+    for (const e of extras.filter((x) => x.kind === 'section')) {
+      const blocks = toBlocks(e.body, [], new Set());
+      if (blocks.length > 0) sections.push({ label: e.label, blocks });
+    }
     const tableDiscrepancies = tables.reduce((n, t) => n + presentBudgetTable(t).discrepancies.length, 0);
 
     const allAttachments = details.attachments.get(item.id) ?? [];
@@ -223,9 +237,11 @@ export function presentMeeting(o: PresentOptions): MeetingView {
 
     const treatments = item.caseId === null ? [] : o.treatments.filter((t) => t.caseId === item.caseId && t.itemId !== item.id && t.startsAt < meeting.startsAt);
     const postponedIds = new Set((item.postponedFromItemId ? o.postponements.get(item.postponedFromItemId) ?? [] : []).map((p) => p.itemId));
-    const earlierTreatments = treatments
-      .filter((t) => !postponedIds.has(t.itemId))
-      .map((t) => ({ label: treatmentLabel(t), href: `${itemHref(t.meetingSlug, t.number)}` }));
+    const earlierTreatments = [
+      // Treatments an import names at meetings we do not have: text without a link.
+      ...extras.filter((x) => x.kind === 'earlier_treatment').map((x) => ({ label: x.label, href: '' })),
+      ...treatments.filter((t) => !postponedIds.has(t.itemId)).map((t) => ({ label: treatmentLabel(t), href: `${itemHref(t.meetingSlug, t.number)}` })),
+    ];
 
     const points = details.points.get(item.id) ?? [];
     const amendments = details.amendments.get(item.id) ?? [];
@@ -281,6 +297,8 @@ export function presentMeeting(o: PresentOptions): MeetingView {
       closed: item.isClosed,
       heading: `Punkt ${item.number} ${item.title}`,
       earlierTreatments,
+      caseHref: item.caseId === null ? null : `/sager/${item.caseId}`,
+      consultations: o.consultations?.get(item.id) ?? [],
       isAnnouncements: item.kind === 'announcements',
       isMinutesApproval,
       sections,
@@ -296,7 +314,9 @@ export function presentMeeting(o: PresentOptions): MeetingView {
       minutesApprovalInstruction: isMinutesApproval ? texts.minutesApprovalInstruction : null,
       showDecision: minutesVisible && !isMinutesApproval,
       decision: minutesVisible ? decision : null,
-      decisionHistory: minutesVisible ? decisionHistory : [],
+      decisionHistory: minutesVisible
+        ? [...extras.filter((x) => x.kind === 'decision_history').map((x) => ({ label: x.label, blocks: toBlocks(x.body, [], new Set()) })), ...decisionHistory]
+        : [],
       absences: minutesVisible
         ? (details.absences.get(item.id) ?? []).map((a) => `${person(a.personId)}${a.reason === 'conflict_of_interest' ? ' (inhabil)' : ''}${a.note ? `: ${a.note}` : ''}`)
         : [],

@@ -4,6 +4,7 @@ import type { Db } from '../../db/knex';
 import { NotFoundError } from '../../web/errors';
 import type { RouteDef } from '../../web/route-table';
 import { minutesContext } from '../approval/public-routes';
+import { committeeFacts } from '../boards/extras';
 import { committeeOverview, committeePage, frontPage, loadMeetingView } from '../meetings/service';
 
 const slugParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
@@ -35,6 +36,7 @@ export function publicRoutes({ db, now }: PublicDeps): RouteDef[] {
       pageTitle: page.committee.name,
       committee: page.committee,
       years: page.years,
+      ...(await committeeFacts(db, page.committee)),
       breadcrumbs: [{ href: '/', text: 'Forside' }, { href: '/udvalg', text: 'Udvalg' }, { text: page.committee.name }],
     });
   };

@@ -6,6 +6,7 @@ import { NotFoundError } from '../../web/errors';
 import { flash, renderInvalid, type FieldError } from '../../web/forms';
 import type { RouteDef } from '../../web/route-table';
 import { isStaff } from '../auth/permissions';
+import { meetingComments, memberNotices } from '../boards/extras';
 import type { User } from '../auth/repository';
 import { statusRank } from '../meetings/meeting-status';
 import { loadMeetingView } from '../meetings/service';
@@ -241,6 +242,7 @@ export function recordingRoutes({ db, now }: RouteDeps): RouteDef[] {
       breadcrumbs: [{ href: '/', text: 'Forside' }, { text: 'Mine møder' }],
       coming: presentMemberMeetings(lists.coming),
       recent: presentMemberMeetings(lists.recent),
+      ...(await memberNotices(db, user.personId, now())),
     });
   };
 
@@ -259,6 +261,7 @@ export function recordingRoutes({ db, now }: RouteDeps): RouteDef[] {
       draft: meeting.status !== 'minutes_published',
       meeting: { ...view, documentKind: kind },
       approval: await memberApprovalPanel(db, meeting.id, res.locals.user as User),
+      ...(await meetingComments(db, meeting.id)),
     });
   };
 

@@ -1,0 +1,127 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { TIME_ZONE } from '../../i18n/format';
+import type { Calendar, CalendarEvent } from './presenter';
+
+const CRLF = '\r\n';
+const MAX_OCTETS = 75;
+
+/**
+ * Europe/Copenhagen as Danish law has had it since 1996 (EU summer time: last Sunday
+ * of March 02:00 to last Sunday of October 03:00). Older meetings in Mødebog are from
+ * after that; clients use the rules from the first DTSTART on.
+ */
+const VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  `TZID:${TIME_ZONE}`,
+  `X-LIC-LOCATION:${TIME_ZONE}`,
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19700329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19701025T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
+/** TEXT values (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks escaped; other control characters dropped. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\n/g, '\\n');
+}
+
+/**
+ * Folds a content line at 75 octets (RFC 5545 3.1): continuation lines start with
+ * one space, which counts. A multi-byte UTF-8 character is never split.
+ */
+export function foldLine(line: string): string {
+  if (line.length <= MAX_OCTETS / 4 || Buffer.byteLength(line, 'utf8') <= MAX_OCTETS) return line;
+  const parts: string[] = [];
+  let start = 0;
+  let octets = 0;
+  let i = 0;
+  while (i < line.length) {
+    const code = line.codePointAt(i) as number;
+    const units = code > 0xffff ? 2 : 1;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    if (octets + size > MAX_OCTETS) {
+      parts.push(line.slice(start, i));
+      start = i;
+      octets = 1; // the leading space of the continuation line
+    }
+    octets += size;
+    i += units;
+  }
+  parts.push(line.slice(start));
+  return parts.join(`${CRLF} `);
+}
+
+const inCopenhagen = { in: tz(TIME_ZONE) };
+
+/** "20210406T140000" — Copenhagen wall time, for DTSTART;TZID=Europe/Copenhagen */
+export function localDateTime(date: Date): string {
+  return format(date, "yyyyMMdd'T'HHmmss", inCopenhagen);
+}
+
+/** "20210406T120000Z" */
+export function utcDateTime(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+}
+
+function eventLines(event: CalendarEvent): string[] {
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${escapeText(event.uid)}`,
+    `DTSTAMP:${utcDateTime(event.stamp)}`,
+    `CREATED:${utcDateTime(event.created)}`,
+    `LAST-MODIFIED:${utcDateTime(event.stamp)}`,
+    `SEQUENCE:${Math.max(0, Math.trunc(event.sequence))}`,
+    `DTSTART;TZID=${TIME_ZONE}:${localDateTime(event.start)}`,
+  ];
+  // No recorded end: RFC 5545 then reads the event as ending when it starts, rather than inventing a length.
+  if (event.end) lines.push(`DTEND;TZID=${TIME_ZONE}:${localDateTime(event.end)}`);
+  lines.push(`SUMMARY:${escapeText(event.summary)}`);
+  if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
+  lines.push(
+    `DESCRIPTION:${escapeText(event.description)}`,
+    `URL:${event.url}`,
+    `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
+    'CLASS:PUBLIC',
+    `TRANSP:${event.cancelled ? 'TRANSPARENT' : 'OPAQUE'}`,
+    'END:VEVENT',
+  );
+  return lines;
+}
+
+/** An iCalendar object (RFC 5545) with CRLF line endings and folded lines. */
+export function renderCalendar(calendar: Calendar): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Moedebog//Moedekalender//DA',
+    'CALSCALE:GREGORIAN',
+    `NAME:${escapeText(calendar.name)}`,
+    `X-WR-CALNAME:${escapeText(calendar.name)}`,
+    `X-WR-CALDESC:${escapeText(calendar.description)}`,
+    `X-WR-TIMEZONE:${TIME_ZONE}`,
+    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    'X-PUBLISHED-TTL:PT1H',
+    ...VTIMEZONE,
+  ];
+  for (const event of calendar.events) lines.push(...eventLines(event));
+  lines.push('END:VCALENDAR');
+  return lines.map(foldLine).join(CRLF) + CRLF;
+}

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { RequestHandler } from 'express';
+import { createApp } from '../../app';
+import { loadConfig, type Config } from '../../config';
+import { openDatabase } from '../../db/database';
+import type { Db } from '../../db/knex';
+import { createBrowserPool, type BrowserPool } from '../../pdf/browser';
+import { createMailer } from '../mail/mailer';
+import { createMeetingPdfs, type MeetingPdfs } from '../pdf/service';
+import { buildSearchIndex } from './search-index';
+import { publishSite, type PublishResult } from './static-site';
+
+const DKFDS_DIST = path.resolve(path.dirname(require.resolve('dkfds')), '..');
+const PUBLIC_DIR = path.resolve(__dirname, '../../../public');
+
+/** Renders pages without sessions: the static site is what an anonymous citizen sees. */
+const noSession: RequestHandler = (_req, _res, next) => next();
+
+/** Publishes the public site of the given database to `out`, with the app's own code and templates. */
+export async function publishFromDatabase(input: {
+  db: Db;
+  config: Config;
+  out: string;
+  full: boolean;
+  log: (m: string) => void;
+  crashAfterFiles?: number;
+  withoutPdfs?: boolean;
+  /** The PDF renderer to use; without one the publisher starts (and stops) its own browser */
+  pdf?: MeetingPdfs;
+}): Promise<PublishResult> {
+  const filesDir = path.join(input.config.dataDir, 'files');
+  const browser = input.pdf ? null : createBrowserPool({ size: 2, executablePath: input.config.chromiumPath });
+  const pdf = input.pdf ?? createMeetingPdfs({ db: input.db, filesDir, browser: browser as BrowserPool, baseUrl: input.config.baseUrl });
+  // One publisher at a time per database: a second one waits for the first.
+  const lock = await input.db.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(770077)');
+    return publishWith({ ...input, pdf, filesDir });
+  }).finally(() => browser?.close());
+  return lock;
+}
+
+async function publishWith(input: { db: Db; config: Config; out: string; full: boolean; log: (m: string) => void; crashAfterFiles?: number; withoutPdfs?: boolean; pdf: MeetingPdfs; filesDir: string }): Promise<PublishResult> {
+  const app = createApp({
+    config: input.config,
+    db: input.db,
+    session: noSession,
+    files: { dir: input.filesDir, maxBytes: input.config.uploadMaxBytes },
+    mailer: createMailer({ smtpUrl: undefined, from: input.config.mailFrom, baseUrl: input.config.baseUrl }),
+    pdf: input.pdf,
+    log: (message, error) => input.log(`${message} ${String(error)}`),
+  });
+  return publishSite({
+    db: input.db,
+    app,
+    out: input.out,
+    full: input.full,
+    baseUrl: input.config.baseUrl,
+    assets: [
+      { prefix: 'assets/dkfds', dir: DKFDS_DIST, include: (f) => /^(css|js|fonts|img)\//.test(f) && !f.endsWith('.map') },
+      { prefix: 'assets', dir: PUBLIC_DIR },
+    ],
+    indexSearch: buildSearchIndex,
+    log: input.log,
+    crashAfterFiles: input.crashAfterFiles,
+    withoutPdfs: input.withoutPdfs,
+  });
+}
+
+const USAGE = 'Brug: npm run publish -- --out <mappe> [--full] [--uden-pdf]';
+
+/** `npm run publish -- --out <dir> [--full]`: the same database as the server (DATABASE_URL, or the embedded one under DATA_DIR, running or not). */
+export async function runPublish(argv: string[], env: NodeJS.ProcessEnv, say: (m: string) => void): Promise<number> {
+  let args: { out?: string; full?: boolean; 'uden-pdf'?: boolean };
+  try {
+    args = parseArgs({ args: argv, options: { out: { type: 'string' }, full: { type: 'boolean' }, 'uden-pdf': { type: 'boolean' } }, strict: true }).values;
+  } catch (error) {
+    say(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const out = args.out ?? env.STATIC_OUT_DIR;
+  if (!out) {
+    say(`Angiv mappen, sitet skal skrives til.\n${USAGE}`);
+    return 2;
+  }
+  const config = loadConfig(env);
+  const database = await openDatabase(config, (m) => config.logLevel === 'debug' && say(m));
+  try {
+    const started = Date.now();
+    const crash = env.MOEDEBOG_TEST_CRASH_AFTER_FILES ? Number(env.MOEDEBOG_TEST_CRASH_AFTER_FILES) : undefined;
+    const result = await publishFromDatabase({ db: database.db, config, out, full: Boolean(args.full), withoutPdfs: Boolean(args['uden-pdf']), log: say, crashAfterFiles: crash });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    if (!result.changed) say(`Ingen ændringer: ${out} er uændret (${result.pages} sider, ${result.files} filer kontrolleret på ${seconds} s).`);
+    else say(`Sitet er udgivet til ${out}: ${result.pages} sider, ${result.files} filer, heraf ${result.written} skrevet på ${seconds} s (version ${result.version}).`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,26 @@
+import type { Config } from '../../config';
+import type { Db } from '../../db/knex';
+import type { Jobs } from '../../jobs/queue';
+import type { MeetingPdfs } from '../pdf/service';
+import { publishFromDatabase } from './command';
+
+export const SITE_PUBLISH_JOB = 'site.publish';
+
+/** The server republishes the static site (incrementally) in the background when something public changed. */
+export async function registerSitePublishing(jobs: Jobs, deps: { db: Db; config: Config; pdf: MeetingPdfs; log: (m: string) => void }): Promise<void> {
+  const out = deps.config.staticOutDir;
+  if (!out) return;
+  await jobs.work(SITE_PUBLISH_JOB, async () => {
+    const result = await publishFromDatabase({ db: deps.db, config: deps.config, out, full: false, log: deps.log, pdf: deps.pdf });
+    deps.log(result.changed ? `Det statiske site er opdateret (${result.written} filer skrevet)` : 'Det statiske site var allerede opdateret');
+  });
+}
+
+/** After an agenda or minutes became public: render the meeting's PDFs, and republish the static site if one is configured. */
+export function afterPublication(deps: { jobs: Jobs; pdf: MeetingPdfs; config: Pick<Config, 'staticOutDir'> }): (meetingId: number) => Promise<void> {
+  return async (meetingId) => {
+    await deps.pdf.schedule(meetingId);
+    // One waiting publish covers any number of publications made before it runs.
+    if (deps.config.staticOutDir) await deps.jobs.enqueue(SITE_PUBLISH_JOB, {}, { singletonKey: 'site', startAfterSeconds: 5 });
+  };
+}

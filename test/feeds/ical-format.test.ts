@@ -1,0 +1,38 @@
+import { escapeText, foldLine, localDateTime, utcDateTime } from '../../src/modules/feeds/ical';
+import { escapeXml } from '../../src/modules/feeds/xml';
+
+const octets = (line: string) => Buffer.byteLength(line, 'utf8');
+const unfold = (folded: string) => folded.replace(/\r\n /g, '');
+
+describe('iCalendar and XML text helpers', () => {
+  it('folds at 75 octets, counting the leading space, and never inside a character', () => {
+    expect(foldLine('a'.repeat(75))).toBe('a'.repeat(75));
+    expect(foldLine('a'.repeat(76))).toBe(`${'a'.repeat(75)}\r\n a`);
+    for (const line of ['ø'.repeat(100), `x${'😀'.repeat(40)}`, `DESCRIPTION:${'æ,ø;å\\n '.repeat(30)}`]) {
+      const folded = foldLine(line);
+      expect(unfold(folded)).toBe(line);
+      for (const physical of folded.split('\r\n')) {
+        expect(octets(physical)).toBeLessThanOrEqual(75);
+        expect(physical).not.toContain('\uFFFD');
+      }
+      // Full use of each line: a fold happens only where the next character would not fit
+      const parts = folded.split('\r\n');
+      for (const part of parts.slice(0, -1)) expect(octets(part)).toBeGreaterThan(75 - 4);
+    }
+  });
+
+  it('escapes TEXT values and drops control characters but tab', () => {
+    expect(escapeText('a\\b;c,d\ne\r\nf\rg\u0007h\ti')).toBe('a\\\\b\\;c\\,d\\ne\\nf\\ngh\ti');
+  });
+
+  it('writes local and UTC date-times', () => {
+    expect(localDateTime(new Date('2021-04-06T12:00:00Z'))).toBe('20210406T140000');
+    expect(localDateTime(new Date('2026-12-08T15:00:00Z'))).toBe('20261208T160000');
+    expect(utcDateTime(new Date('2021-04-13T09:00:00.123Z'))).toBe('20210413T090000Z');
+  });
+
+  it('escapes XML and drops what XML 1.0 cannot hold', () => {
+    expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>\u0000\u001F\uFFFE\uD800ok`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;ok');
+    expect(escapeXml('😀 æøå')).toBe('😀 æøå');
+  });
+});

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { pdfText } from '../helpers/pdf';
+import { runScript } from '../helpers/run-script';
+import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
+
+/** The closed item of the demo's upcoming meeting: its title, price and attachment must not reach the static site in any form. */
+const SECRETS = ['Lindevej', '14,5 mio', 'Købsaftale', 'købesum'];
+
+function files(dir: string, base = dir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? files(full, base) : [path.relative(base, full)];
+  });
+}
+
+/** What a plain static file server does with a URL path: the file, or the folder's index.html. */
+function resolves(site: string, urlPath: string): boolean {
+  const p = decodeURIComponent(urlPath.split(/[?#]/)[0] ?? '');
+  const file = path.join(site, p);
+  return (fs.existsSync(file) && fs.statSync(file).isFile()) || fs.existsSync(path.join(file, 'index.html'));
+}
+
+describe('npm run publish: the static site', () => {
+  let t: TestDb;
+  let work: string;
+  let out: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    t = await cloneDemoDatabase();
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'moedebog-publish-'));
+    out = path.join(work, 'site');
+    env = { DATABASE_URL: t.url, DATA_DIR: path.join(work, 'data'), BASE_URL: 'https://moeder.ballerup.dk' };
+    const first = await runScript('publish.ts', ['--out', out], env);
+    if (first.code !== 0) throw new Error(first.output);
+  }, 180_000);
+  afterAll(async () => {
+    fs.rmSync(work, { recursive: true, force: true });
+    await t.drop();
+  });
+
+  it('holds every published meeting, its items, PDFs, feeds, calendars, sitemap and assets', async () => {
+    const site = fs.realpathSync(out);
+    const meetings = (await t.db('meetings').whereNot('status', 'planned').pluck('slug')) as string[];
+    expect(meetings.length).toBeGreaterThanOrEqual(7);
+    for (const slug of meetings) {
+      expect(fs.existsSync(path.join(site, 'dagsorden', slug, 'index.html'))).toBe(true);
+      expect(fs.existsSync(path.join(site, 'dagsorden', slug, 'punkt-1', 'index.html'))).toBe(true);
+      expect(fs.existsSync(path.join(site, 'dagsorden', slug, 'dagsorden.pdf'))).toBe(true);
+    }
+    expect(fs.existsSync(path.join(site, 'dagsorden', 'social-og-sundhedsudvalget-06-04-2021', 'referat.pdf'))).toBe(true);
+    for (const f of ['index.html', 'udvalg/index.html', 'feeds/rss.xml', 'feeds/atom.xml', 'kalender.ics', 'udvalg/social-og-sundhedsudvalget/kalender.ics', 'sitemap.xml', '404.html', 'soeg/index.html', 'assets/dkfds/css/dkfds.min.css', 'assets/css/moedebog.css', 'pagefind/pagefind-ui.js']) {
+      expect({ f, exists: fs.existsSync(path.join(site, f)) }).toEqual({ f, exists: true });
+    }
+    const sitemap = fs.readFileSync(path.join(site, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://moeder.ballerup.dk/dagsorden/social-og-sundhedsudvalget-06-04-2021</loc>');
+    const page = fs.readFileSync(path.join(site, 'dagsorden', 'social-og-sundhedsudvalget-06-04-2021', 'index.html'), 'utf8');
+    expect(page).toContain('1.177.788');
+    expect(page).toContain('Referatet er godkendt');
+    expect(page).not.toContain('href="/login"');
+  });
+
+  it('has no broken links: every root-relative link and source resolves to a file, as a static server serves it', () => {
+    const site = fs.realpathSync(out);
+    const broken: string[] = [];
+    for (const f of files(site).filter((f) => f.endsWith('.html'))) {
+      const html = fs.readFileSync(path.join(site, f), 'utf8');
+      for (const m of html.matchAll(/(?:href|src)="(\/[^"]*)"/g)) {
+        const link = (m[1] ?? '').replace(/&amp;/g, '&');
+        if (!resolves(site, link)) broken.push(`${f} → ${link}`);
+      }
+    }
+    expect(broken).toEqual([]);
+  });
+
+  it('never contains the closed item: not in pages, feeds, calendars, JSON, the search index or PDF text', async () => {
+    const site = fs.realpathSync(out);
+    const leaks: string[] = [];
+    const all = files(site);
+    const check = (f: string, text: string) => {
+      for (const secret of SECRETS) if (text.includes(secret)) leaks.push(`${f}: ${secret}`);
+    };
+    for (const f of all.filter((f) => !f.endsWith('.pdf'))) {
+      const data = fs.readFileSync(path.join(site, f));
+      check(f, f.startsWith('pagefind/') && /\.pf_(fragment|index|meta)$/.test(f) ? zlib.gunzipSync(data).toString('utf8') : data.toString('utf8'));
+    }
+    // PDF text, four at a time (each is read by pdfjs in its own process).
+    const pdfs = all.filter((f) => f.endsWith('.pdf'));
+    expect(pdfs.length).toBeGreaterThan(10);
+    for (let i = 0; i < pdfs.length; i += 4) {
+      await Promise.all(pdfs.slice(i, i + 4).map(async (f) => check(f, await pdfText(fs.readFileSync(path.join(site, f))))));
+    }
+    expect(leaks).toEqual([]);
+    // The search index really holds the pages' text (so the check above means something).
+    const fragments = files(site).filter((f) => f.endsWith('.pf_fragment'));
+    expect(fragments.length).toBeGreaterThan(10);
+    const fragmentText = fragments.map((f) => zlib.gunzipSync(fs.readFileSync(path.join(site, f))).toString('utf8')).join('\n');
+    expect(fragmentText).toContain('Sundhedspolitik');
+  });
+
+  it('rewrites nothing when nothing changed, and only what changed otherwise', async () => {
+    const before = fs.readlinkSync(out);
+    const index = path.join(fs.realpathSync(out), 'index.html');
+    const mtime = fs.statSync(index).mtimeMs;
+    const again = await runScript('publish.ts', ['--out', out], env);
+    expect(again.code).toBe(0);
+    expect(again.output).toContain('Ingen ændringer');
+    expect(fs.readlinkSync(out)).toBe(before);
+    expect(fs.statSync(index).mtimeMs).toBe(mtime);
+
+    // One committee renamed: a new version, most files hard links to the previous one.
+    await t.db('committees').where({ slug: 'udsatteraadet' }).update({ name: 'Udsatterådet i Albertslund' });
+    const changed = await runScript('publish.ts', ['--out', out], env);
+    expect(changed.code).toBe(0);
+    expect(fs.readlinkSync(out)).not.toBe(before);
+    const written = Number(/heraf (\d+) skrevet/.exec(changed.output)?.[1]);
+    const total = Number(/(\d+) filer, heraf/.exec(changed.output)?.[1]);
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(total / 4);
+    const unchangedPdf = path.join(fs.realpathSync(out), 'dagsorden', 'social-og-sundhedsudvalget-06-04-2021', 'referat.pdf');
+    expect(fs.statSync(unchangedPdf).nlink).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('leaves the previous site whole when a publish dies midway', async () => {
+    const before = fs.readlinkSync(out);
+    const manifest = fs.readFileSync(path.join(fs.realpathSync(out), '.moedebog-manifest.json'), 'utf8');
+    await t.db('committees').where({ slug: 'udsatteraadet' }).update({ name: 'Udsatterådet' });
+    const crashed = await runScript('publish.ts', ['--out', out, '--full'], { ...env, MOEDEBOG_TEST_CRASH_AFTER_FILES: '25' });
+    expect(crashed.code).toBe(137);
+    expect(fs.readlinkSync(out)).toBe(before);
+    const site = fs.realpathSync(out);
+    expect(fs.readFileSync(path.join(site, '.moedebog-manifest.json'), 'utf8')).toBe(manifest);
+    for (const f of Object.keys(JSON.parse(manifest) as Record<string, string>)) expect(fs.existsSync(path.join(site, f))).toBe(true);
+  }, 120_000);
+});
