@@ -1,6 +1,8 @@
 import { concurrently, type Db } from '../../db/knex';
 import { formatDate, formatTime, yearOf } from '../../i18n/format';
 import { findCommitteeBySlug, listCommittees, type CommitteeRow } from '../committees/repository';
+import { consultationsByItem } from '../consultations/presenter';
+import { consultationsOfItems } from '../consultations/repository';
 import { caseTreatments, changeNotes, itemDetails, itemsOfMeeting, postponementChain, type Audience, type PostponementRow } from '../items/repository';
 import { isAgendaPublic, STATUS_LABELS, type MeetingStatus } from './meeting-status';
 import { presentMeeting, meetingHref, type MeetingView } from './presenter';
@@ -41,7 +43,9 @@ export async function loadMeetingView(db: Db, slug: string, audience: Audience):
     () => (personIds.length ? db('people').whereIn('id', personIds).select('id', 'name') : Promise.resolve([])),
   ] as const);
   const names = new Map((people as Array<{ id: number; name: string }>).map((p) => [p.id, p.name]));
-  return presentMeeting({ meeting, participants, items, details, parties, names, treatments, postponements, notes, audience });
+  // Consultations started from these items (høring): shown with their status, public ones only for the public.
+  const consultations = consultationsByItem(await consultationsOfItems(db, visibleItems.map((i) => i.id)), audience, new Date());
+  return presentMeeting({ meeting, participants, items, details, parties, names, treatments, postponements, notes, consultations, audience });
 }
 
 export interface MeetingListEntry {
