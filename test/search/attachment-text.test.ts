@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { docxText, readZipEntry, wordXmlText } from '../../src/modules/search/docx-text';
+import { readZipEntry } from '../../src/lib/zip';
+import { docxText, wordXmlText } from '../../src/modules/search/docx-text';
 import { extractText } from '../../src/modules/search/attachment-text';
 import { testApp } from '../helpers/app';
 import { pageText } from '../helpers/page-text';

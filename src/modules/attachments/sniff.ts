@@ -1,3 +1,4 @@
+import { zipEntries } from '../../lib/zip';
 /**
  * Recognises the file types an attachment may have from their bytes, never from
  * what the browser claims. The extension must agree with the content, so a PNG
@@ -49,42 +50,9 @@ function startsWith(bytes: Buffer, prefix: Buffer | string, offset = 0): boolean
   return bytes.length >= offset + p.length && bytes.subarray(offset, offset + p.length).equals(p);
 }
 
-/**
- * The entry names of a ZIP archive, read from its central directory (the
- * authoritative list; local headers can lie). Undefined when it is not a
- * well-formed, non-ZIP64 archive.
- */
+/** The entry names of a ZIP archive; undefined when it is not a well-formed, non-ZIP64 archive. */
 export function zipEntryNames(bytes: Buffer): string[] | undefined {
-  const EOCD = 0x06054b50;
-  const CENTRAL = 0x02014b50;
-  // The end-of-central-directory record is 22 bytes plus a comment of up to 65535 bytes.
-  const earliest = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= earliest; i--) {
-    if (bytes.readUInt32LE(i) === EOCD && i + 22 + bytes.readUInt16LE(i + 20) === bytes.length) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  const count = bytes.readUInt16LE(eocd + 10);
-  const size = bytes.readUInt32LE(eocd + 12);
-  const offset = bytes.readUInt32LE(eocd + 16);
-  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) return undefined; // ZIP64: not for office documents of this size
-  if (offset + size > eocd) return undefined;
-  const names: string[] = [];
-  let p = offset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > eocd || bytes.readUInt32LE(p) !== CENTRAL) return undefined;
-    const nameLength = bytes.readUInt16LE(p + 28);
-    const extraLength = bytes.readUInt16LE(p + 30);
-    const commentLength = bytes.readUInt16LE(p + 32);
-    const end = p + 46 + nameLength;
-    if (end > eocd) return undefined;
-    names.push(bytes.subarray(p + 46, end).toString('utf8'));
-    p = end + extraLength + commentLength;
-  }
-  return names;
+  return zipEntries(bytes)?.map((e) => e.name);
 }
 
 function officeZipKind(bytes: Buffer): FileKind | undefined {

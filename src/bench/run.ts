@@ -1,0 +1,367 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import express, { type RequestHandler } from 'express';
+import type { PDFOptions, Page } from 'puppeteer';
+import { createApp } from '../app';
+import { loadConfig } from '../config';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../db/embedded-postgres';
+import { createDb, migrateLatest, type Db } from '../db/knex';
+import { createMailer } from '../modules/mail/mailer';
+import { createMeetingPdfs } from '../modules/pdf/service';
+import { publishFromDatabase } from '../modules/publishing/command';
+import { createBrowserPool, type BrowserPool } from '../pdf/browser';
+import { loadDemoData } from '../../seeds/demo/load';
+import { FULL_SIZE, QUICK_SIZE, generateMunicipality, prng, type GeneratedData } from './generator';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+export interface BenchRow {
+  section: string;
+  measure: string;
+  value: string;
+  target: string;
+  ok: boolean | null;
+}
+
+export interface BenchResults {
+  mode: 'full' | 'quick';
+  startedAt: string;
+  machine: { cpus: number; node: string; platform: string };
+  data: { committees: number; meetings: number; items: number; generateSeconds: number };
+  rows: BenchRow[];
+  raw: Record<string, unknown>;
+  skipped: string[];
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+};
+const median = (values: number[]) => percentile(values, 50);
+
+async function listen(app: express.Express): Promise<{ url: string; close: () => Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await work();
+  return { result, ms: performance.now() - started };
+}
+
+/** Samples the process's resident memory while work runs (the publisher runs in this process). */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 25);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peakMb: peak / 1024 / 1024 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Starts `src/server.ts` as `npm start` does and measures the time until its first answered request. */
+async function timeStart(dataDir: string, children: Set<ChildProcess>): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let output = '';
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const m = /kører på http:\/\/localhost:(\d+)/.exec(output);
+        if (m) {
+          clearTimeout(timer);
+          resolve(Number(m[1]));
+        }
+      });
+      void exited.then(() => {
+        clearTimeout(timer);
+        reject(new Error(`server exited:\n${output}`));
+      });
+    });
+    const response = await fetch(`http://127.0.0.1:${port}/`);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`first request answered ${response.status}`);
+    return performance.now() - started;
+  } finally {
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    children.delete(child);
+  }
+}
+
+/**
+ * A browser pool that remembers the HTML and options of the last page it printed,
+ * so raw Chromium can print exactly the same document.
+ */
+function recordingPool(inner: BrowserPool): BrowserPool & { last?: { html: string; options: PDFOptions | undefined } } {
+  const pool: BrowserPool & { last?: { html: string; options: PDFOptions | undefined } } = {
+    withPage: (work) =>
+      inner.withPage((page) =>
+        work(
+          new Proxy(page, {
+            get(target, prop, receiver) {
+              if (prop === 'pdf') {
+                return async (options?: PDFOptions) => {
+                  pool.last = { html: await target.content(), options };
+                  return target.pdf(options);
+                };
+              }
+              const value = Reflect.get(target, prop, receiver) as unknown;
+              return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+            },
+          }) as Page,
+        ),
+      ),
+    close: () => inner.close(),
+    isRunning: () => inner.isRunning(),
+  };
+  return pool;
+}
+
+/** Runs the whole benchmark; cleans up its temp dir, database, browser and child processes whatever happens. */
+export async function runBench(options: { quick: boolean; out: string; say: (m: string) => void }): Promise<BenchResults> {
+  const { say } = options;
+  const size = options.quick ? QUICK_SIZE : FULL_SIZE;
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'moedebog-bench-'));
+  // As root, PostgreSQL runs as its own user and must be able to enter the folder.
+  await fs.chmod(tmp, 0o755);
+  const cleanups: Array<() => Promise<unknown>> = [];
+  const children = new Set<ChildProcess>();
+  const rows: BenchRow[] = [];
+  const raw: Record<string, unknown> = {};
+  const skipped: string[] = [];
+  const row = (section: string, measure: string, value: string, target: string, ok: boolean | null) => {
+    rows.push({ section, measure, value, target, ok });
+  };
+  let pg: EmbeddedDatabase | undefined;
+  try {
+    say('Starter PostgreSQL …');
+    pg = await startEmbeddedPostgres({ dataDir: path.join(tmp, 'pg') });
+    const db = createDb(pg.connectionString, { max: 10 });
+    cleanups.push(() => db.destroy());
+    await migrateLatest(db);
+
+    say(`Genererer data (${size.committees} udvalg × ${size.meetingsPerYear} møder × ${size.years} år × ~${size.itemsPerMeeting} punkter) …`);
+    const gen = await timed(() => generateMunicipality(db, size));
+    const data: GeneratedData = gen.result;
+    await db.raw('ANALYZE');
+    say(`  ${data.meetings.length} møder, ${data.items} punkter på ${(gen.ms / 1000).toFixed(1)} s`);
+
+    const dataDir = path.join(tmp, 'data');
+    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-'.padEnd(40, 'x'), DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: pg.connectionString });
+    const noSession: RequestHandler = (_req, _res, next) => next();
+    const app = createApp({
+      config,
+      db,
+      session: noSession,
+      files: { dir: path.join(dataDir, 'files'), maxBytes: config.uploadMaxBytes },
+      mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, baseUrl: config.baseUrl }),
+      log: () => undefined,
+    });
+    const server = await listen(app);
+    cleanups.push(() => server.close());
+
+    // 1. Meeting page under load, beside express.static serving the same bytes.
+    const target = data.meetings.filter((m) => m.published).sort((a, b) => b.items - a.items)[Math.floor(data.meetings.length / 4)] ?? data.meetings[0];
+    if (!target) throw new Error('no meetings generated');
+    const pageUrl = `${server.url}/dagsorden/${target.slug}`;
+    const pageResponse = await fetch(pageUrl);
+    const pageHtml = await pageResponse.text();
+    if (!pageResponse.ok) throw new Error(`meeting page answered ${pageResponse.status}`);
+    const staticDir = path.join(tmp, 'static');
+    await fs.mkdir(staticDir, { recursive: true });
+    await fs.writeFile(path.join(staticDir, 'index.html'), pageHtml);
+    const staticApp = express();
+    staticApp.use(express.static(staticDir));
+    const staticServer = await listen(staticApp);
+    cleanups.push(() => staticServer.close());
+    const duration = options.quick ? 2 : 10;
+    say(`Belastning: ${target.slug} (${Math.round(Buffer.byteLength(pageHtml) / 1024)} KB), 50 forbindelser, ${duration} s hver …`);
+    const refRun = await autocannon({ url: `${staticServer.url}/index.html`, connections: 50, duration });
+    const appRun = await autocannon({ url: pageUrl, connections: 50, duration });
+    raw.load = { page: target.slug, bytes: Buffer.byteLength(pageHtml), app: { rps: appRun.requests.average, p50: appRun.latency.p50, p99: appRun.latency.p99, errors: appRun.errors, non2xx: appRun.non2xx }, static: { rps: refRun.requests.average, p50: refRun.latency.p50, p99: refRun.latency.p99 } };
+    const rpsRatio = appRun.requests.average / Math.max(1, refRun.requests.average);
+    const p99Ratio = appRun.latency.p99 / Math.max(1, refRun.latency.p99);
+    row('1 Mødeside', 'Mødebog req/s (p50 / p99)', `${appRun.requests.average.toFixed(0)} (${appRun.latency.p50} / ${appRun.latency.p99} ms)`, '', null);
+    row('1 Mødeside', 'express.static req/s (p50 / p99)', `${refRun.requests.average.toFixed(0)} (${refRun.latency.p50} / ${refRun.latency.p99} ms)`, 'ref. ~1.450 req/s, p99 ~70 ms', null);
+    row('1 Mødeside', 'throughput ratio', rpsRatio.toFixed(2), '≥ 0,7', rpsRatio >= 0.7);
+    row('1 Mødeside', 'p99 ratio', p99Ratio.toFixed(2), '≤ 1,5', p99Ratio <= 1.5);
+    if (appRun.non2xx > 0 || appRun.errors > 0) row('1 Mødeside', 'errors / non-2xx', `${appRun.errors} / ${appRun.non2xx}`, '0', false);
+
+    // 2. Static publish without PDFs, then an incremental publish after one meeting changed.
+    say('Statisk udgivelse (uden PDF) …');
+    const siteDir = path.join(tmp, 'site');
+    const publish = (full: boolean) => publishFromDatabase({ db, config, out: siteDir, full, withoutPdfs: true, log: () => undefined });
+    const fullRun = await withPeakRss(() => timed(() => publish(true)));
+    const pub = fullRun.result.result;
+    const pubSeconds = fullRun.result.ms / 1000;
+    raw.publish = { ...pub, seconds: pubSeconds, peakRssMb: fullRun.peakMb };
+    row('2 Udgivelse', 'full publish wall time', `${pubSeconds.toFixed(1)} s (${pub.pages} sider, ${pub.written} filer skrevet)`, '', null);
+    row('2 Udgivelse', 'HTML pages/s', (pub.pages / pubSeconds).toFixed(0), '≥ 270 (Eleventy 271, Handlebars 338)', pub.pages / pubSeconds >= 270);
+    row('2 Udgivelse', 'peak RSS (whole bench process)', `${fullRun.peakMb.toFixed(0)} MB`, '≤ 600 MB (Eleventy 1.060)', fullRun.peakMb <= 600);
+    const changing = data.meetings.find((m) => !m.published) ?? target;
+    await db('agenda_items').where({ meeting_id: changing.id, number: 2 }).update({ title: 'Ændret titel til benchmark' });
+    const incremental = await timed(() => publish(false));
+    raw.incremental = { ...incremental.result, ms: incremental.ms, meeting: changing.slug };
+    row('2 Udgivelse', 'incremental publish, one meeting changed', `${ms(incremental.ms)} (${incremental.result.written} filer skrevet)`, '≤ 1 s', incremental.ms <= 1000);
+
+    // 4. Search: 200 varied queries, common words included.
+    say('Søgning: 200 forespørgsler …');
+    const rng = prng(4242);
+    const common = ['kommune', 'udvalg', 'budget', 'borger', 'og', 'skole'];
+    const queries = Array.from({ length: 200 }, (_, i) => {
+      const w = () => data.words[Math.floor(rng() * data.words.length)] ?? 'kommune';
+      if (i % 5 === 0) return common[(i / 5) % common.length] ?? 'kommune';
+      if (i % 5 === 1) return `${w()} ${w()}`;
+      if (i % 5 === 2) return w().slice(0, 5);
+      if (i % 5 === 3) return `"${w()} ${w()}"`;
+      return w();
+    });
+    const searchTimes: number[] = [];
+    let searchErrors = 0;
+    for (const q of queries) {
+      const t = await timed(async () => {
+        const r = await fetch(`${server.url}/soeg?q=${encodeURIComponent(q)}`);
+        await r.arrayBuffer();
+        return r.status;
+      });
+      if (t.result !== 200) searchErrors++;
+      searchTimes.push(t.ms);
+    }
+    raw.search = { p50: median(searchTimes), p95: percentile(searchTimes, 95), max: Math.max(...searchTimes), errors: searchErrors };
+    row('4 Søgning', 'p50 / p95 over 200 queries', `${ms(median(searchTimes))} / ${ms(percentile(searchTimes, 95))}`, 'p95 ≤ 30 ms (naiv ts_rank 655 ms)', percentile(searchTimes, 95) <= 30);
+    if (searchErrors) row('4 Søgning', 'non-200 answers', String(searchErrors), '0', false);
+
+    // 5. iCalendar.
+    say('iCalendar …');
+    const ics = async (p: string) => {
+      const t = await timed(async () => {
+        const r = await fetch(`${server.url}${p}`);
+        return { status: r.status, bytes: (await r.arrayBuffer()).byteLength };
+      });
+      return { ...t.result, ms: t.ms };
+    };
+    const allFirst = await ics('/kalender.ics');
+    const allSecond = await ics('/kalender.ics');
+    const committeeSlug = data.committees[0]?.slug ?? '';
+    const one = await ics(`/udvalg/${committeeSlug}/kalender.ics`);
+    raw.ical = { all: allFirst, allAgain: allSecond, committee: one };
+    row('5 iCalendar', `all ${data.meetings.length} meetings (1st / 2nd request)`, `${ms(allFirst.ms)} / ${ms(allSecond.ms)}`, '≤ 500 ms (ical-generator 2,7 s for 2.750)', allFirst.ms <= 500 && allFirst.status === 200);
+    row('5 iCalendar', 'one committee', ms(one.ms), '', one.status === 200 ? null : false);
+
+    await server.close();
+    await staticServer.close();
+
+    // 3. PDFs of the demo seed meeting, in a second database with the demo data.
+    say('PDF: demodata i en anden database …');
+    await db.raw('CREATE DATABASE bench_demo');
+    const demoDb: Db = createDb(pg.connectionString.replace(/\/moedebog$/, '/bench_demo'), { max: 5 });
+    cleanups.unshift(() => demoDb.destroy());
+    await migrateLatest(demoDb);
+    await loadDemoData(demoDb, { today: new Date('2026-11-26T12:00:00Z') });
+    const seed = (await demoDb('meetings as m')
+      .join('committees as c', 'c.id', 'm.committee_id')
+      .where('c.slug', 'social-og-sundhedsudvalget')
+      .whereRaw("(m.starts_at AT TIME ZONE 'Europe/Copenhagen')::date = '2021-04-06'")
+      .first('m.slug')) as { slug: string } | undefined;
+    if (!seed) throw new Error('the seed meeting was not found in the demo data');
+    const browser = createBrowserPool({ size: 2, executablePath: config.chromiumPath });
+    cleanups.unshift(() => browser.close());
+    const recorder = recordingPool(browser);
+    const pdfFiles = path.join(tmp, 'pdf-files');
+    const pdfs = createMeetingPdfs({ db: demoDb, filesDir: pdfFiles, browser: recorder, baseUrl: config.baseUrl, log: () => undefined });
+    const renderOnce = async () => {
+      await fs.rm(path.join(pdfFiles, 'pdf-cache'), { recursive: true, force: true });
+      const t = await timed(() => pdfs.get(seed.slug, 'referat'));
+      if (!t.result || t.result.fromCache) throw new Error('the referat was not rendered');
+      return { ms: t.ms, bytes: t.result.bytes.byteLength };
+    };
+    const cold = await renderOnce();
+    const rounds = options.quick ? 3 : 5;
+    const warm: number[] = [];
+    for (let i = 0; i < rounds; i++) warm.push((await renderOnce()).ms);
+    const last = recorder.last;
+    if (!last) throw new Error('no PDF was printed');
+    const rawPrint = () =>
+      browser.withPage(async (page) => {
+        await page.emulateMediaType('print');
+        await page.setContent(last.html, { waitUntil: 'load' });
+        return page.pdf(last.options);
+      });
+    await rawPrint();
+    const rawTimes: number[] = [];
+    for (let i = 0; i < rounds; i++) rawTimes.push((await timed(rawPrint)).ms);
+    const pdfRatio = median(warm) / Math.max(1, median(rawTimes));
+    raw.pdf = { meeting: seed.slug, coldMs: cold.ms, warmMs: warm, rawChromiumMs: rawTimes, bytes: cold.bytes };
+    row('3 PDF', `referat ${seed.slug}: cold / warm (median of ${rounds})`, `${ms(cold.ms)} / ${ms(median(warm))}`, '', null);
+    row('3 PDF', 'raw Chromium setContent+pdf, same final HTML', ms(median(rawTimes)), 'ref. ~220 ms', null);
+    row('3 PDF', 'ratio app / raw', pdfRatio.toFixed(2), '≤ 1,2', pdfRatio <= 1.2);
+    skipped.push('3: batch of 50 PDFs through the job queue (pg-boss) is not measured yet');
+
+    // 6. Start-up of `npm start`'s entry: cold on an empty DATA_DIR (demo data loaded), then warm on the same dir.
+    say('Opstart: kold og varm …');
+    const startDir = path.join(tmp, 'start-data');
+    const coldStart = await timeStart(startDir, children);
+    const warmStart = await timeStart(startDir, children);
+    raw.startup = { coldMs: coldStart, warmMs: warmStart };
+    row('6 Opstart', 'warm start to first answer', ms(warmStart), '≤ 3 s', warmStart <= 3000);
+    row('6 Opstart', 'cold first start (empty DATA_DIR)', ms(coldStart), '≤ 15 s', coldStart <= 15_000);
+
+    const results: BenchResults = {
+      mode: options.quick ? 'quick' : 'full',
+      startedAt: new Date().toISOString(),
+      machine: { cpus: os.cpus().length, node: process.version, platform: `${os.platform()} ${os.release()}` },
+      data: { committees: data.committees.length, meetings: data.meetings.length, items: data.items, generateSeconds: gen.ms / 1000 },
+      rows,
+      raw,
+      skipped,
+    };
+    await fs.mkdir(path.dirname(options.out), { recursive: true });
+    await fs.writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);
+    return results;
+  } finally {
+    for (const child of children) child.kill('SIGKILL');
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+    await pg?.stop().catch(() => undefined);
+    await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** The table printed at the end of a run. */
+export function formatTable(results: BenchResults): string {
+  const header = ['Section', 'Measure', 'Value', 'Target / reference', 'OK'];
+  const lines = results.rows.map((r) => [r.section, r.measure, r.value, r.target, r.ok === null ? '' : r.ok ? 'ja' : 'NEJ']);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
+  const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  const out = [
+    `Mode: ${results.mode}; ${results.data.committees} committees, ${results.data.meetings} meetings, ${results.data.items} items (generated in ${results.data.generateSeconds.toFixed(1)} s); ${results.machine.cpus} CPUs, Node ${results.machine.node}`,
+    fmt(header),
+    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...lines.map(fmt),
+  ];
+  for (const s of results.skipped) out.push(`Not measured: ${s}`);
+  return out.join('\n');
+}
