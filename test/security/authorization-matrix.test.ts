@@ -261,7 +261,7 @@ describe('the authorization matrix', () => {
     };
     // Logging out ends the session: it goes last.
     const ordered = [...defs.filter((d) => key(d) !== 'POST /logout'), ...defs.filter((d) => key(d) === 'POST /logout')];
-    const auditBefore = await t.db('audit_log').count<{ count: string }[]>('* as count');
+    const auditMax: number = (await t.db('audit_log').max<{ max: number | null }>('id as max').first())?.max ?? 0;
 
     const expected: string[] = [];
     const actual: string[] = [];
@@ -282,6 +282,10 @@ describe('the authorization matrix', () => {
     }
     expect(actual.filter((line, i) => line !== expected[i])).toEqual([]);
     expect(cells).toBe(defs.length * ROLES.length);
-    expect(await t.db('audit_log').count<{ count: string }[]>('* as count')).toEqual(auditBefore);
+    // Forms that are a single button carry nothing but the CSRF token, so an empty body is a complete
+    // request for them: cancelling and reinstating a meeting, and a board's follow list. Everything else stops at validation.
+    const ONE_BUTTON_ACTIONS = ['meeting.cancel', 'meeting.reinstate', 'board.follows'];
+    const changes = await t.db('audit_log').where('id', '>', auditMax).pluck('action');
+    expect(changes.filter((action: string) => !ONE_BUTTON_ACTIONS.includes(action))).toEqual([]);
   });
 });

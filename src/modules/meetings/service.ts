@@ -17,11 +17,13 @@ import {
 } from './repository';
 
 /** The meeting page, for citizens (closed items reduced to their number) or for the secretariat. Undefined when not visible. */
-export async function loadMeetingView(db: Db, slug: string, audience: Audience): Promise<MeetingView | undefined> {
+export async function loadMeetingView(db: Db, slug: string, audience: Audience, only?: { itemNumber: number }): Promise<MeetingView | undefined> {
   const meeting = await findMeetingBySlug(db, slug);
   if (!meeting) return undefined;
   if (audience === 'public' && (!isAgendaPublic(meeting.status) || meeting.committeeKind === 'external_party')) return undefined;
-  const [participants, items] = await concurrently(db, [() => meetingParticipants(db, meeting.id), () => itemsOfMeeting(db, meeting.id, audience)] as const);
+  const [participants, allItems] = await concurrently(db, [() => meetingParticipants(db, meeting.id), () => itemsOfMeeting(db, meeting.id, audience)] as const);
+  // An item's own page needs only that item's details (a meeting has ~15 items; 40,000 permalinks are published).
+  const items = only ? allItems.filter((i) => i.number === only.itemNumber) : allItems;
   const visibleItems = items.filter((i) => audience === 'internal' || !i.isClosed);
   const details = await itemDetails(
     db,

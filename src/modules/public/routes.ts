@@ -62,7 +62,7 @@ export function publicRoutes({ db, now }: PublicDeps): RouteDef[] {
   const itemPage = async (req: Request, res: Response) => {
     const slug = slugParam.safeParse(req.params.slug);
     const number = itemParam.safeParse(req.params.number);
-    const meeting = slug.success && number.success ? await loadMeetingView(db, slug.data, 'public') : undefined;
+    const meeting = slug.success && number.success ? await loadMeetingView(db, slug.data, 'public', { itemNumber: number.data }) : undefined;
     const item = meeting?.items.find((i) => number.success && i.number === number.data);
     if (!meeting || !item) throw new NotFoundError('Punktet');
     res.render('pages/public/item', {

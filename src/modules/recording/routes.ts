@@ -127,7 +127,7 @@ export function recordingRoutes({ db, now }: RouteDeps): RouteDef[] {
       ...item.dissents.flatMap((d) => d.personIds),
       ...item.absences.map((a) => a.personId),
     ]);
-    const [people, view] = await Promise.all([peopleOnDay(db, meeting.id, [...referenced]), loadMeetingView(db, meeting.slug, 'internal')]);
+    const [people, view] = await Promise.all([peopleOnDay(db, meeting.id, [...referenced]), loadMeetingView(db, meeting.slug, 'internal', { itemNumber: item.number })]);
     const values = decisionDefaults(item, participants);
     if (posted) values[posted.form] = posted.raw;
     const heading = meetingHeading(meeting);
