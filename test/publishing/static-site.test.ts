@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import express from 'express';
+import { launchChromium, serve } from '../helpers/browser';
 import { pdfText } from '../helpers/pdf';
 import { runScript } from '../helpers/run-script';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
@@ -104,6 +106,27 @@ describe('npm run publish: the static site', () => {
     const fragmentText = fragments.map((f) => zlib.gunzipSync(fs.readFileSync(path.join(site, f))).toString('utf8')).join('\n');
     expect(fragmentText).toContain('Sundhedspolitik');
   }, 240_000);
+
+  it('works from a plain static file server in a real browser: pages, styles and the offline search', async () => {
+    const browser = await launchChromium();
+    if (!browser) return;
+    const files = await serve(express().use(express.static(fs.realpathSync(out), { extensions: ['html'] })));
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${files.origin}/dagsorden/social-og-sundhedsudvalget-06-04-2021/`);
+      expect(await page.title()).toContain('Social- og Sundhedsudvalget');
+      expect(await page.evaluate('getComputedStyle(document.querySelector(".skipnav")).position')).toBe('absolute');
+      await page.goto(`${files.origin}/soeg/`);
+      await page.waitForSelector('.pagefind-ui__search-input');
+      await page.type('.pagefind-ui__search-input', 'omskæring');
+      await page.waitForSelector('.pagefind-ui__result-link');
+      const links = await page.$$eval('.pagefind-ui__result-link', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(links.some((l) => l.startsWith('/dagsorden/social-og-sundhedsudvalget-06-04-2021/punkt-14/'))).toBe(true);
+    } finally {
+      await browser.close();
+      await files.close();
+    }
+  }, 120_000);
 
   it('rewrites nothing when nothing changed, and only what changed otherwise', async () => {
     const before = fs.readlinkSync(out);
