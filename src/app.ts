@@ -13,6 +13,7 @@ import { currentUser } from './web/current-user';
 import { errorHandler, notFoundHandler } from './web/errors';
 import { mountRoutes } from './web/route-table';
 import { cspNonce, securityHeaders } from './web/security';
+import { DKFDS_DIST, PUBLIC_DIR } from './web/static-assets';
 
 export interface AppDeps {
   config: Pick<Config, 'env' | 'siteName' | 'accessibilityStatementUrl'> & Partial<Pick<Config, 'publicBaseUrl'>>;
@@ -31,8 +32,6 @@ export interface AppDeps {
   log?: (message: string, error?: unknown) => void;
 }
 
-// The package only exports its JS; its dist/ folder (css, js, fonts, icons) sits next to it.
-const DKFDS_DIST = path.resolve(path.dirname(require.resolve('dkfds')), '..');
 
 /** Builds the Express app without listening, so tests drive it with supertest against their own database. */
 export function createApp(deps: AppDeps): Express {
@@ -53,7 +52,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders());
   const staticOptions = { maxAge: deps.config.env === 'production' ? '7d' : 0, fallthrough: true, index: false as const };
   app.use('/assets/dkfds', express.static(DKFDS_DIST, staticOptions));
-  app.use('/assets', express.static(path.resolve(__dirname, '../public'), staticOptions));
+  app.use('/assets', express.static(PUBLIC_DIR, staticOptions));
 
   // The static-site publisher renders pages through this app; they then omit what needs a server (login).
   app.use((req, res, next) => {

@@ -5,7 +5,7 @@ import type { RouteDef } from '../../src/web/route-table';
 import { fixedNow } from '../helpers/clock';
 import type { TestDb } from '../helpers/test-db';
 
-/* Sample path parameters for the authorization matrix and the fuzz test (test/security). */
+/* Sample path parameters for the route-table, authorization-matrix and fuzz tests (test/security). */
 
 /** Every path parameter of the route table, filled with a real row of the demo data (a Social- og Sundhedsudvalget one). */
 export async function sampleParams(t: TestDb): Promise<Record<string, string>> {
@@ -62,7 +62,7 @@ export function fillPath(path: string, params: Record<string, string>): string {
     .replace(/\*rest/, 'findes-ikke')
     .replace(/:([A-Za-z]+)/g, (_m, name: string) => {
       const value = params[name];
-      if (value === undefined) throw new Error(`authorization matrix: no sample value for :${name} in ${path} — add one to sampleParams`);
+      if (value === undefined) throw new Error(`no sample value for :${name} in ${path} — add one to sampleParams in test/security/route-samples.ts`);
       return value;
     });
 }

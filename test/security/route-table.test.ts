@@ -1,59 +1,10 @@
 import type { Express } from 'express';
 import { hashPassword } from '../../src/modules/auth/password';
-import { createPublication } from '../../src/modules/approval/publication';
-import { createMailer } from '../../src/modules/mail/mailer';
-import { allRoutes } from '../../src/routes';
 import type { RouteDef } from '../../src/web/route-table';
 import { testApp } from '../helpers/app';
-import { fixedNow } from '../helpers/clock';
 import { anonymous, loginAs, type Browser } from '../helpers/session';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
-
-/** Every path parameter of the route table, filled with a real row of the demo data (a Social- og Sundhedsudvalget one). */
-async function sampleParams(t: TestDb): Promise<Record<string, string>> {
-  const sus = await t.db('committees').where({ slug: 'social-og-sundhedsudvalget' }).first('id');
-  const meeting = await t.db('meetings').where({ committee_id: sus.id, status: 'agenda_published' }).first('id', 'slug');
-  const item = await t.db('agenda_items').where({ meeting_id: meeting.id, kind: 'regular', is_closed: false }).first('id');
-  const seedMeeting = await t.db('meetings').where({ slug: 'social-og-sundhedsudvalget-06-04-2021' }).first('id');
-  const table = await t.db('budget_tables as b').join('agenda_items as i', 'i.id', 'b.item_id').where('i.meeting_id', seedMeeting.id).first('b.id');
-  const attachment = await t.db('attachments').where({ item_id: item.id }).first('id');
-  const subPoint = await t.db('sub_points as s').join('agenda_items as i', 'i.id', 's.item_id').where('i.meeting_id', meeting.id).first('s.id');
-  const membership = await t.db('memberships').where({ committee_id: sus.id }).first('id');
-  const user = await t.db('users').where({ email: 'sekretaer@demo.test' }).first('id');
-  const board = await t.db('committees').where({ kind: 'advisory_board' }).first('id');
-  return {
-    committeeId: String(sus.id),
-    meetingId: String(meeting.id),
-    itemId: String(item.id),
-    tableId: String(table.id),
-    attachmentId: String(attachment.id),
-    subPointId: String(subPoint.id),
-    membershipId: String(membership.id),
-    userId: String(user.id),
-    slug: meeting.slug,
-    number: '1',
-    fileName: 'bilag.pdf',
-    version: '1',
-    // Routes are authorized on the meeting before the remark is looked up.
-    remarkId: '1',
-    boardId: String(board.id),
-    year: '2018',
-    // Consultation routes are authorized on the item before the consultation, party or point is looked up.
-    consultationId: '1',
-    partyId: '1',
-    pointId: '1',
-    token: 'x'.repeat(43),
-    ref: '27.00.00-A00-9-22',
-  };
-}
-
-function fill(path: string, params: Record<string, string>): string {
-  return path.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
-    const value = params[name];
-    if (value === undefined) throw new Error(`route table test: no sample value for :${name} in ${path} — add one`);
-    return value;
-  });
-}
+import { fillPath, routeDefs, sampleParams } from './route-samples';
 
 /** The (method, path) pairs Express really serves, read from the router. */
 function registeredRoutes(app: Express): string[] {
@@ -77,14 +28,7 @@ describe('the route table', () => {
   beforeAll(async () => {
     t = await cloneDemoDatabase();
     app = testApp(t);
-    defs = allRoutes({
-      db: t.db,
-      now: fixedNow,
-      files: { dir: '/nonexistent', maxBytes: 1 },
-      config: { env: 'test' },
-      mailer: createMailer({ smtpUrl: undefined, from: 'x <x@x.invalid>', baseUrl: 'http://x' }),
-      publication: createPublication(),
-    });
+    defs = routeDefs(t);
     params = await sampleParams(t);
   });
   afterAll(() => t.drop());
@@ -101,7 +45,7 @@ describe('the route table', () => {
     const browser = await anonymous(app);
     const before = await t.db('audit_log').count<{ count: number }[]>('* as count');
     for (const def of defs.filter((d) => d.access.kind !== 'public')) {
-      const path = fill(def.path, params);
+      const path = fillPath(def.path, params);
       const res = def.method === 'get' ? await browser.get(path) : await browser.post(path, {});
       expect({ route: `${def.method} ${def.path}`, status: res.status, location: res.headers.location?.split('?')[0] }).toEqual({
         route: `${def.method} ${def.path}`,
@@ -116,7 +60,7 @@ describe('the route table', () => {
     const member: Browser = await loginAs(app, 'lolan.ottesen@demo.test');
     const staffRules = ['admin', 'staff', 'committee-staff'];
     for (const def of defs.filter((d) => staffRules.includes(d.access.kind))) {
-      const path = fill(def.path, params);
+      const path = fillPath(def.path, params);
       const res = def.method === 'get' ? await member.get(path) : await member.post(path, {});
       expect({ route: `${def.method} ${def.path}`, status: res.status }).toEqual({ route: `${def.method} ${def.path}`, status: 403 });
     }
@@ -128,7 +72,7 @@ describe('the route table', () => {
     await t.db('user_committees').insert({ user_id: user.id, committee_id: kfu.id });
     const other = await loginAs(app, 'kfu-sekretaer@demo.test');
     for (const def of defs.filter((d) => d.access.kind === 'committee-staff' || d.access.kind === 'committee-member')) {
-      const path = fill(def.path, params);
+      const path = fillPath(def.path, params);
       const res = def.method === 'get' ? await other.get(path) : await other.post(path, {});
       expect({ route: `${def.method} ${def.path}`, status: res.status }).toEqual({ route: `${def.method} ${def.path}`, status: 403 });
     }

@@ -6,18 +6,12 @@ import { cacheKey, createPdfCache } from '../../pdf/cache';
 import { htmlToPdf, type AssetMount, type PageSetup } from '../../pdf/render';
 import { createViewEngine, VIEWS_DIR } from '../../view/engine';
 import type { AnnualReportView } from './annual-report';
+import { ASSET_MOUNTS, PRINT_CSS } from '../../web/static-assets';
 
 /** Bump when the rendering changes in a way the HTML does not show, so cached PDFs are made again. */
 const RENDER_VERSION = 'annual-report-1';
 
-const DKFDS_DIST = path.resolve(path.dirname(require.resolve('dkfds')), '..');
-const PUBLIC_DIR = path.resolve(__dirname, '../../../public');
-const PRINT_CSS = path.join(PUBLIC_DIR, 'css', 'print.css');
-/** The web app's static mounts, as for the meeting PDFs: fonts and the print sheet resolve as on the site. */
-const ASSETS: AssetMount[] = [
-  { prefix: '/assets/dkfds/', dir: DKFDS_DIST },
-  { prefix: '/assets/', dir: PUBLIC_DIR },
-];
+const ASSETS: readonly AssetMount[] = ASSET_MOUNTS;
 
 export interface ReportPdf {
   bytes: Buffer;

@@ -16,6 +16,7 @@ import { publicAttachmentFile } from '../attachments/service';
 import type { MeetingView } from '../meetings/presenter';
 import { loadMeetingView } from '../meetings/service';
 import { meetingById, meetingBySlug, pdfAttachmentsOfMeeting, type PdfAttachmentRow } from './repository';
+import { ASSET_MOUNTS, PRINT_CSS } from '../../web/static-assets';
 
 /** The job that renders and caches a meeting's PDFs; data { meetingId }. */
 export const RENDER_MEETING_PDFS = 'pdf.render-meeting';
@@ -26,14 +27,7 @@ export type PdfVariant = (typeof PDF_VARIANTS)[number];
 /** Bump when the rendering changes in a way the HTML does not show, so cached PDFs are made again. */
 const RENDER_VERSION = 'pdf-1';
 
-const DKFDS_DIST = path.resolve(path.dirname(require.resolve('dkfds')), '..');
-const PUBLIC_DIR = path.resolve(__dirname, '../../../public');
-const PRINT_CSS = path.join(PUBLIC_DIR, 'css', 'print.css');
-/** The same mounts as the web app's static files: fonts and the print sheet resolve exactly as on the site. */
-const ASSETS: AssetMount[] = [
-  { prefix: '/assets/dkfds/', dir: DKFDS_DIST },
-  { prefix: '/assets/', dir: PUBLIC_DIR },
-];
+const ASSETS: readonly AssetMount[] = ASSET_MOUNTS;
 
 export interface MeetingPdf {
   bytes: Buffer;

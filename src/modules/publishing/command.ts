@@ -6,13 +6,12 @@ import { loadConfig, type Config } from '../../config';
 import { openDatabase } from '../../db/database';
 import type { Db } from '../../db/knex';
 import { createBrowserPool, type BrowserPool } from '../../pdf/browser';
+import { DKFDS_DIST, PUBLIC_DIR } from '../../web/static-assets';
 import { createMailer } from '../mail/mailer';
 import { createMeetingPdfs, type MeetingPdfs } from '../pdf/service';
 import { buildSearchIndex } from './search-index';
 import { publishSite, type PublishResult } from './static-site';
 
-const DKFDS_DIST = path.resolve(path.dirname(require.resolve('dkfds')), '..');
-const PUBLIC_DIR = path.resolve(__dirname, '../../../public');
 
 /** Renders pages without sessions: the static site is what an anonymous citizen sees. */
 const noSession: RequestHandler = (_req, _res, next) => next();
