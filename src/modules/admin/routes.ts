@@ -11,6 +11,8 @@ import { recentAudit } from '../audit/audit';
 import type { User } from '../auth/repository';
 import { notifyFollowingBoards } from '../boards/notifier';
 import { findOrCreateCase } from '../cases/service';
+import { attachSummariesToNewItem } from '../consultations/summary-attach';
+import { summaryPdfsOf } from '../consultations/web';
 import { ITEM_KIND_LABELS } from '../items/kinds';
 import { createItem, deleteItem, moveItem, updateItemFields } from '../items/service';
 import { advanceStatus, planMeeting, publishAgenda, setCancelled, unconfirmedTables, updateMeeting } from '../meetings/admin-service';
@@ -79,6 +81,7 @@ function joinPoints(points: string[]): string {
 
 export function adminRoutes(deps: RouteDeps): RouteDef[] {
   const { db, now } = deps;
+  const summaryPdfs = summaryPdfsOf(deps);
 
   const dashboard = async (_req: Request, res: Response) => {
     const committees = await editableCommittees(db, user(res));
@@ -262,7 +265,9 @@ export function adminRoutes(deps: RouteDeps): RouteDef[] {
       throw error;
     }
     const itemId = await createItem(db, { meetingId: meeting.id, title: parsed.data.title, kind: parsed.data.kind, isClosed: parsed.data.closed, caseId, actor: actor(res) });
-    flash(res, 'success', 'Punktet er oprettet. Skriv nu dets tekster.');
+    // A case returning after a consultation brings its published høringsnotat along (src/modules/consultations/summary-attach.ts).
+    const summaries = await attachSummariesToNewItem({ db, files: deps.files, pdfs: summaryPdfs }, { itemId, actor: actor(res), now: now() });
+    flash(res, 'success', `Punktet er oprettet. Skriv nu dets tekster.${summaries ? ` ${summaries}` : ''}`);
     res.redirect(303, `/admin/punkter/${itemId}`);
   };
 
@@ -459,7 +464,8 @@ export function adminRoutes(deps: RouteDeps): RouteDef[] {
       copyFrom: item.id,
       postponedFromItemId: parsed.data.mode === 'postpone' ? item.id : null,
     });
-    flash(res, 'success', `Sagen er sat på ${target.committeeName}s møde ${formatDate(target.startsAt)}.`);
+    const summaries = await attachSummariesToNewItem({ db, files: deps.files, pdfs: summaryPdfs }, { itemId: newId, actor: actor(res), now: now() });
+    flash(res, 'success', `Sagen er sat på ${target.committeeName}s møde ${formatDate(target.startsAt)}.${summaries ? ` ${summaries}` : ''}`);
     res.redirect(303, `/admin/punkter/${newId}`);
   };
 

@@ -7,7 +7,7 @@ import { audit } from '../audit/audit';
 import { bumpVersion, lockItem, recordChangeNote, type Actor, type LockedItem } from '../items/service';
 import { isAgendaPublic, MEETING_STATUSES, type MeetingStatus } from '../meetings/meeting-status';
 import { decodeUploadName, sanitizeFileName, stemOf } from './file-name';
-import { isStored, removeStoredFile, storeFile } from './file-store';
+import { isStored, removeStoredFile, storageKeyOf, storeFile } from './file-store';
 import { findAttachment, findPublicFile, type AttachmentRow } from './repository';
 import { sniffFile } from './sniff';
 
@@ -163,6 +163,58 @@ export async function addAttachment(db: Db, files: FileDeps, input: NewAttachmen
     await audit(trx, { userId: input.actor.userId, action: 'attachment.create', entity: 'attachment', entityId: id, after: created ? snapshot(created) : undefined });
     return id;
   });
+}
+
+export interface GeneratedAttachment {
+  /** Locked by the caller (lockItem), who has also recorded any change note */
+  item: LockedItem;
+  /** Already stored with storeFile before the transaction, as uploads are */
+  bytes: Buffer;
+  fileName: string;
+  title: string;
+  recommended: boolean;
+  isPublic: boolean;
+  /** An attachment of the same item that gets this file instead of a new attachment being made */
+  replace: number | null;
+  actor: Actor;
+}
+
+/**
+ * Records a document the system made (a consultation's høringsnotat as PDF) on an
+ * item, inside the caller's transaction: a new attachment, or a new file for one of
+ * the item's own (`replace`). Checked by its bytes and audited as an upload is.
+ * Returns the attachment and the storage key it no longer uses (for releaseIfUnreferenced after commit).
+ */
+export async function putGeneratedAttachment(trx: Knex.Transaction, files: Pick<FileDeps, 'dir'>, input: GeneratedAttachment): Promise<{ id: number; storageKey: string; releasedKey: string | null }> {
+  const { item } = input;
+  checkUnlocked(item.meetingStatus);
+  const fileName = sanitizeFileName(input.fileName);
+  const type = sniffFile(input.bytes, fileName);
+  if (!type) throw new RuleError('file_type', messages.fileType);
+  const key = storageKeyOf(input.bytes);
+  await lockStorageKey(trx, key);
+  // A clean-up may have removed an identical, unreferenced file since the caller wrote it.
+  if (!(await isStored(files.dir, key))) await storeFile(files.dir, input.bytes);
+  const title = input.title.trim().slice(0, MAX_TITLE_LENGTH);
+  const fileColumns = { file_name: fileName, content_type: type.contentType, size_bytes: input.bytes.length, storage_key: key };
+  if (input.replace !== null) {
+    const before = await findAttachment(trx, input.replace, { forUpdate: true });
+    if (!before || before.itemId !== item.id || before.subPointId !== null) throw new NotFoundError('Bilaget');
+    await trx('attachments').where({ id: before.id }).update({ ...fileColumns, updated_at: trx.fn.now() });
+    await bumpVersion(trx, item.id);
+    const after = await findAttachment(trx, before.id);
+    await audit(trx, { userId: input.actor.userId, action: 'attachment.replace_file', entity: 'attachment', entityId: before.id, before: snapshot(before), after: after ? snapshot(after) : undefined });
+    return { id: before.id, storageKey: key, releasedKey: before.storageKey !== key ? before.storageKey : null };
+  }
+  const max = (await trx('attachments').where({ item_id: item.id }).max('position as max').first()) as { max: number | null } | undefined;
+  const [row] = await trx('attachments')
+    .insert({ item_id: item.id, sub_point_id: null, position: (max?.max ?? 0) + 1, title, recommended: input.recommended, is_public: input.isPublic, ...fileColumns })
+    .returning('id');
+  const id = (row as { id: number }).id;
+  await bumpVersion(trx, item.id);
+  const created = await findAttachment(trx, id);
+  await audit(trx, { userId: input.actor.userId, action: 'attachment.create', entity: 'attachment', entityId: id, after: created ? snapshot(created) : undefined });
+  return { id, storageKey: key, releasedKey: null };
 }
 
 export interface AttachmentChange {

@@ -3,14 +3,15 @@ import type { RouteDeps } from '../../routes';
 import { formatDate } from '../../i18n/format';
 import { committeeKindLabels } from '../../i18n/texts';
 import { ConflictError, RuleError } from '../../web/app-errors';
-import { NotFoundError } from '../../web/errors';
+import { AppError, NotFoundError } from '../../web/errors';
 import { flash, parseForm, renderInvalid, type FieldError } from '../../web/forms';
 import type { RouteDef } from '../../web/route-table';
 import { canEditCommittee } from '../auth/permissions';
 import { htmlToMarkup, markupToHtml, MARKUP_HELP } from '../sanitize/markup';
 import { buildNumbering, decodeInlineRefs, type Numbering } from './numbering';
 import { addDays, formatDay, todayIn } from './period';
-import { adminConsultationHref, lastDay, OUTCOME_LABELS, partyResponse, presentConsultation, presentListEntry, presentSummary } from './presenter';
+import { isAgendaPublic } from '../meetings/meeting-status';
+import { adminConsultationHref, isPublicConsultation, lastDay, OUTCOME_LABELS, partyResponse, presentConsultation, presentListEntry, presentSummary, summaryPdfHref } from './presenter';
 import {
   allConsultations,
   consulteeOptions,
@@ -20,11 +21,13 @@ import {
   originItem,
   partiesOf,
   pointsOf,
+  returningItems,
+  summaryAttachmentsOf,
   type ConsultationRow,
   type PartyRow,
   type PointRow,
 } from './repository';
-import { editPointSchema, linkSchema, meetingChoice, moveSchema, placeSchema, pointSchema, registerSchema, startSchema, summarySettingsSchema } from './schema';
+import { attachSchema, editPointSchema, linkSchema, meetingChoice, moveSchema, placeSchema, pointSchema, registerSchema, startSchema, summarySettingsSchema } from './schema';
 import {
   addPoint,
   ConsultationFieldError,
@@ -38,7 +41,8 @@ import {
   startConsultation,
   updatePoint,
 } from './service';
-import { actorOf, idParam, optionalUpload, sendStoredFile, textValues, uploadedFile } from './web';
+import { attachedStates, attachRefusal, attachSummary, type AttachMode } from './summary-attach';
+import { actorOf, idParam, optionalUpload, sendStoredFile, summaryPdfsOf, textValues, uploadedFile } from './web';
 
 const VIEWS = 'pages/consultations';
 const toHtml = (markup: string) => markupToHtml(markup);
@@ -47,6 +51,7 @@ const optionalHtml = (markup: string) => (markup.trim() ? markupToHtml(markup) :
 /** The secretariat's consultation pages, under the item they were started from (committee-staff of its committee). */
 export function consultationAdminRoutes(deps: RouteDeps): RouteDef[] {
   const { db, now, mailer, files } = deps;
+  const pdfs = summaryPdfsOf(deps);
 
   async function consultationOf(req: Request): Promise<ConsultationRow> {
     const itemId = idParam(req.params.itemId);
@@ -196,12 +201,11 @@ export function consultationAdminRoutes(deps: RouteDeps): RouteDef[] {
 
   // ---------- one consultation ----------
 
-  const show = async (req: Request, res: Response) => {
-    const c = await consultationOf(req);
+  async function showLocals(c: ConsultationRow, res: Response) {
     const [parties, points] = await Promise.all([partiesOf(db, c.id), pointsOf(db, c.id)]);
     const page = presentConsultation(c, parties, points, 'internal', now());
     const base = adminConsultationHref(c);
-    res.render(`${VIEWS}/admin-show`, {
+    return {
       pageTitle: `Høring: ${c.title}`,
       consultation: page,
       base,
@@ -215,8 +219,80 @@ export function consultationAdminRoutes(deps: RouteDeps): RouteDef[] {
           number: i + 1,
         };
       }),
+      attach: await attachLocals(c, res),
       breadcrumbs: crumbs(c, { text: c.title }),
+    };
+  }
+
+  /** The "Vedhæft høringsnotat" section: the items where the case returns, and what each has of the summary. */
+  async function attachLocals(c: ConsultationRow, res: Response) {
+    const user = res.locals.user;
+    const items = await returningItems(db, c);
+    const published = c.summaryPublishedAt !== null;
+    const currentKey = published && pdfs ? await pdfs.currentKey(c) : null;
+    const states = attachedStates(await summaryAttachmentsOf(db, c.id), currentKey);
+    const options = items.map((item) => {
+      const refusal = attachRefusal(c, item) ?? (canEditCommittee(user, item.committeeId) ? null : `Du er ikke sekretær for ${item.committeeName}`);
+      const state = states.get(item.id);
+      const status = state
+        ? state.removed
+          ? `Høringsnotatet blev vedhæftet ${state.attachedAt}, men er fjernet fra punktet igen`
+          : `Vedhæftet ${state.attachedAt}${state.edition > 1 ? ` (udgave ${state.edition})` : ''}${state.automatic ? ' automatisk' : ''}${state.outdated ? '. Høringsnotatet er ændret siden: vedhæft det igen' : ''}`
+        : null;
+      return {
+        value: String(item.id),
+        label: `${item.committeeName}, ${formatDate(item.meetingStartsAt)}, punkt ${item.number}: ${item.title}${item.isClosed ? ' (lukket punkt)' : ''}${item.meetingCancelled ? ' (mødet er aflyst)' : ''}`,
+        adminHref: `/admin/punkter/${item.id}`,
+        published: isAgendaPublic(item.meetingStatus),
+        status,
+        outdated: state?.outdated ?? false,
+        refusal,
+      };
     });
+    return {
+      published,
+      pdfHref: published && isPublicConsultation(c) ? summaryPdfHref(c.slug) : null,
+      action: `${adminConsultationHref(c)}/vedhaeft`,
+      available: pdfs !== null,
+      options,
+      anyOpen: options.some((o) => o.refusal === null),
+    };
+  }
+
+  const show = async (req: Request, res: Response) => {
+    const c = await consultationOf(req);
+    const locals = await showLocals(c, res);
+    const first = locals.attach.options.find((o) => o.refusal === null && (o.status === null || o.outdated)) ?? locals.attach.options.find((o) => o.refusal === null);
+    res.render(`${VIEWS}/admin-show`, { ...locals, values: { itemId: first?.value ?? '', changeNote: '' }, errors: {} });
+  };
+
+  const attach = async (req: Request, res: Response) => {
+    const c = await consultationOf(req);
+    const values = textValues(req.body);
+    const invalid = async (errors: FieldError[], status = 422) => renderInvalid(res, `${VIEWS}/admin-show`, await showLocals(c, res), errors, { itemId: '', changeNote: '', ...values }, status);
+    const parsed = parseForm(attachSchema, req.body);
+    if (!parsed.ok) return invalid(parsed.errors);
+    const target = (await returningItems(db, c)).find((i) => i.id === parsed.data.itemId);
+    if (!target) return invalid([{ field: 'itemId', message: 'Vælg et af sagens punkter fra listen' }]);
+    // The item belongs to a meeting of its own committee: its secretariat decides what goes on it.
+    if (!canEditCommittee(res.locals.user, target.committeeId)) return invalid([{ field: 'itemId', message: `Du er ikke sekretær for ${target.committeeName}. Bed udvalgets sekretariat om at vedhæfte høringsnotatet` }], 403);
+    if (!pdfs) throw new AppError(503, 'pdf_unavailable', 'Høringsnotatet kan ikke laves som PDF lige nu. Prøv igen senere.');
+    let result: Awaited<ReturnType<typeof attachSummary>>;
+    try {
+      result = await attachSummary(db, files, pdfs, { consultationId: c.id, itemId: target.id, changeNote: parsed.data.changeNote, automatic: false, actor: actorOf(res), now: now() });
+    } catch (error) {
+      if (error instanceof ConsultationFieldError) return invalid([{ field: error.field, message: error.userMessage }]);
+      throw error;
+    }
+    const where = `${target.committeeName}s møde ${formatDate(target.meetingStartsAt)}, punkt ${target.number}`;
+    const text: Record<AttachMode, string> = {
+      added: `Høringsnotatet er vedhæftet ${where}.`,
+      replaced: `Høringsnotatet på ${where} er erstattet af den nyeste udgave.`,
+      new_edition: `Høringsnotatet er vedhæftet ${where} i en ny udgave (udgave ${result.edition}). Den tidligere udgave er bevaret, og ændringen er noteret på punktet.`,
+      unchanged: `${where[0]?.toUpperCase() ?? ''}${where.slice(1)} har allerede den nyeste udgave af høringsnotatet.`,
+    };
+    flash(res, result.mode === 'unchanged' ? 'info' : 'success', text[result.mode]);
+    res.redirect(303, adminConsultationHref(c));
   };
 
   function linkState(p: PartyRow): string {
@@ -505,6 +581,7 @@ export function consultationAdminRoutes(deps: RouteDeps): RouteDef[] {
     { method: 'get', path: '/admin/punkter/:itemId/hoeringer/ny', access: item, handlers: [newForm] },
     { method: 'post', path: '/admin/punkter/:itemId/hoeringer', access: item, handlers: [start] },
     { method: 'get', path: one, access: item, handlers: [show] },
+    { method: 'post', path: `${one}/vedhaeft`, access: item, handlers: [attach] },
     { method: 'get', path: `${one}/parter/:partyId`, access: item, handlers: [showParty] },
     { method: 'post', path: `${one}/parter/:partyId/moede`, access: item, handlers: [place] },
     { method: 'post', path: `${one}/parter/:partyId/svar`, access: item, handlers: [upload, register] },

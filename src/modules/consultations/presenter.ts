@@ -39,6 +39,11 @@ export function consultationHref(slug: string): string {
   return `/hoeringer/${slug}`;
 }
 
+/** The published summary as a PDF */
+export function summaryPdfHref(slug: string): string {
+  return `/hoeringer/${slug}/hoeringsnotat.pdf`;
+}
+
 export function adminConsultationHref(c: { itemId: number; id: number }): string {
   return `/admin/punkter/${c.itemId}/hoeringer/${c.id}`;
 }
@@ -241,6 +246,7 @@ export interface ConsultationPage {
   summaryPublishedAt: string | null;
   summary: SummaryView | null;
   summaryHref: string;
+  summaryPdfHref: string;
 }
 
 export function presentConsultation(c: ConsultationRow, parties: PartyRow[], points: PointRow[], audience: Audience, now: Date): ConsultationPage {
@@ -287,6 +293,7 @@ export function presentConsultation(c: ConsultationRow, parties: PartyRow[], poi
     summaryPublishedAt: c.summaryPublishedAt ? formatDate(c.summaryPublishedAt) : null,
     summary: audience === 'internal' || c.summaryPublishedAt ? summary : null,
     summaryHref: `${consultationHref(c.slug)}/hoeringsnotat`,
+    summaryPdfHref: summaryPdfHref(c.slug),
   };
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../../routes';
 import { formatDate } from '../../i18n/format';
 import { issueFormToken } from '../../web/csrf';
-import { NotFoundError } from '../../web/errors';
+import { AppError, NotFoundError } from '../../web/errors';
 import { flash, renderInvalid, type FieldError } from '../../web/forms';
 import type { RouteDef } from '../../web/route-table';
 import { canEditCommittee } from '../auth/permissions';
@@ -12,9 +12,11 @@ import { sanitizeRichText } from '../sanitize/html';
 import { deadlinePassed, formatDay, formatPeriod, isLate } from './period';
 import { isPublicConsultation, lastDay, presentConsultation, presentListEntry } from './presenter';
 import { allConsultations, findConsultation, findConsultationBySlug, partiesOf, pointsOf, type ConsultationRow, type PartyRow } from './repository';
+import { contentDisposition } from '../attachments/file-name';
 import { answerSchema } from './schema';
 import { answerThroughLink, ConsultationFieldError, partyOfLink, responseFilesDir } from './service';
-import { idParam, optionalUpload, sendStoredFile, textValues, uploadedFile } from './web';
+import { loadSummaryDocument } from './summary-pdf';
+import { idParam, optionalUpload, sendStoredFile, summaryPdfsOf, textValues, uploadedFile } from './web';
 
 const VIEWS = 'pages/consultations';
 const slugParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
@@ -22,6 +24,7 @@ const slugParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
 /** The consultations citizens read: /hoeringer, one consultation, its published summary, and the public response files. */
 export function consultationPublicRoutes(deps: RouteDeps): RouteDef[] {
   const { db, now, files } = deps;
+  const pdfs = summaryPdfsOf(deps);
 
   async function publicConsultation(req: Request): Promise<ConsultationRow> {
     const slug = slugParam.safeParse(req.params.slug);
@@ -56,14 +59,30 @@ export function consultationPublicRoutes(deps: RouteDeps): RouteDef[] {
   const summary = async (req: Request, res: Response) => {
     const c = await publicConsultation(req);
     if (!c.summaryPublishedAt) throw new NotFoundError('Høringsnotatet');
-    const [parties, points] = await Promise.all([partiesOf(db, c.id), pointsOf(db, c.id)]);
-    const page = presentConsultation(c, parties, points, 'public', now());
+    // The same view model and partial as the PDF (summary-pdf.ts).
+    const doc = await loadSummaryDocument(db, c, now());
     res.render(`${VIEWS}/summary`, {
       pageTitle: `Høringsnotat: ${c.title}`,
-      consultation: page,
-      introHtml: c.summaryIntro ? sanitizeRichText(c.summaryIntro) : null,
-      breadcrumbs: [{ href: '/', text: 'Forside' }, { href: '/hoeringer', text: 'Høringer' }, { href: page.href, text: c.title }, { text: 'Høringsnotat' }],
+      ...doc,
+      breadcrumbs: [{ href: '/', text: 'Forside' }, { href: '/hoeringer', text: 'Høringer' }, { href: doc.consultation.href, text: c.title }, { text: 'Høringsnotat' }],
     });
+  };
+
+  const summaryPdf = async (req: Request, res: Response) => {
+    if (!pdfs) throw new AppError(503, 'pdf_unavailable', 'PDF-udgaven kan ikke hentes lige nu. Prøv igen senere.');
+    const slug = slugParam.safeParse(req.params.slug);
+    const document = slug.success ? await pdfs.publicPdf(slug.data) : undefined;
+    if (!document) throw new NotFoundError('Høringsnotatet');
+    res
+      .type('application/pdf')
+      .set({
+        'Content-Disposition': contentDisposition(document.fileName, 'inline'),
+        ETag: `"${document.key}"`,
+        // Always ask again: the ETag answers 304 while the document is unchanged.
+        'Cache-Control': 'no-cache',
+        'X-PDF-Cache': document.fromCache ? 'hit' : 'miss',
+      })
+      .send(document.bytes);
   };
 
   const responseFile = async (req: Request, res: Response, next: NextFunction) => {
@@ -86,6 +105,7 @@ export function consultationPublicRoutes(deps: RouteDeps): RouteDef[] {
     { method: 'get', path: '/hoeringer', access: open, handlers: [list] },
     { method: 'get', path: '/hoeringer/:slug', access: open, handlers: [show] },
     { method: 'get', path: '/hoeringer/:slug/hoeringsnotat', access: open, handlers: [summary] },
+    { method: 'get', path: '/hoeringer/:slug/hoeringsnotat.pdf', access: open, handlers: [summaryPdf] },
     { method: 'get', path: '/hoeringer/:slug/svar/:partyId/:fileName', access: open, handlers: [responseFile] },
   ];
 }

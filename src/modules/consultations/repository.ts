@@ -305,3 +305,85 @@ export async function consultationsOfItems(db: Reader, itemIds: number[]): Promi
   if (itemIds.length === 0) return [];
   return (await consultationQuery(db).whereIn('k.item_id', itemIds).orderBy('k.starts_on').orderBy('k.id')) as ConsultationRow[];
 }
+
+export interface ReturningItem {
+  id: number;
+  number: number;
+  title: string;
+  isClosed: boolean;
+  version: number;
+  meetingId: number;
+  meetingSlug: string;
+  meetingStartsAt: Date;
+  meetingStatus: MeetingStatus;
+  meetingCancelled: boolean;
+  committeeId: number;
+  committeeName: string;
+}
+
+/**
+ * The items a consultation's summary can be attached to: the case's ordinary items
+ * on meetings after the one that sent it out (where it returns for decision), other
+ * than the consultees' own items, oldest meeting first.
+ */
+export async function returningItems(db: Reader, c: Pick<ConsultationRow, 'id' | 'caseId' | 'itemId' | 'originMeetingStartsAt'>): Promise<ReturningItem[]> {
+  if (c.caseId === null) return [];
+  return (await db('agenda_items as i')
+    .join('meetings as m', 'm.id', 'i.meeting_id')
+    .join('committees as c', 'c.id', 'm.committee_id')
+    .where('i.case_id', c.caseId)
+    .whereNot('i.id', c.itemId)
+    .where('i.kind', 'regular')
+    .where('m.starts_at', '>', c.originMeetingStartsAt)
+    .whereNot('c.kind', 'external_party')
+    .whereNotExists(db('consultation_parties as p').whereRaw('p.item_id = i.id'))
+    .orderBy([{ column: 'm.starts_at' }, { column: 'i.number' }])
+    .select(
+      'i.id as id',
+      'i.number as number',
+      'i.title as title',
+      'i.is_closed as isClosed',
+      'i.version as version',
+      'm.id as meetingId',
+      'm.slug as meetingSlug',
+      'm.starts_at as meetingStartsAt',
+      'm.status as meetingStatus',
+      'm.cancelled as meetingCancelled',
+      'c.id as committeeId',
+      'c.name as committeeName',
+    )) as ReturningItem[];
+}
+
+export interface SummaryAttachmentRow {
+  id: number;
+  itemId: number;
+  attachmentId: number | null;
+  edition: number;
+  contentKey: string;
+  storageKey: string;
+  automatic: boolean;
+  attachedAt: Date;
+  /** The attachment as it is now (null when it has been deleted) */
+  attachmentTitle: string | null;
+  attachmentStorageKey: string | null;
+}
+
+/** Every time the consultation's summary was attached to an item, oldest first. */
+export async function summaryAttachmentsOf(db: Reader, consultationId: number): Promise<SummaryAttachmentRow[]> {
+  return (await db('consultation_summary_attachments as s')
+    .leftJoin('attachments as a', 'a.id', 's.attachment_id')
+    .where('s.consultation_id', consultationId)
+    .orderBy([{ column: 's.attached_at' }, { column: 's.id' }])
+    .select(
+      's.id as id',
+      's.item_id as itemId',
+      's.attachment_id as attachmentId',
+      's.edition as edition',
+      's.content_key as contentKey',
+      's.storage_key as storageKey',
+      's.automatic as automatic',
+      's.attached_at as attachedAt',
+      'a.title as attachmentTitle',
+      'a.storage_key as attachmentStorageKey',
+    )) as SummaryAttachmentRow[];
+}

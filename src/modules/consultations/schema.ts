@@ -112,3 +112,8 @@ export const summarySettingsSchema = z.object({
   intro: text(20_000, 'Indledningen må højst være 20.000 tegn'),
   publish: checkbox,
 });
+
+export const attachSchema = z.object({
+  itemId: id('Vælg det punkt, høringsnotatet skal vedhæftes'),
+  changeNote: text(1000, 'Ændringsnoten må højst være 1.000 tegn'),
+});

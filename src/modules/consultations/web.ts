@@ -4,7 +4,9 @@ import multer from 'multer';
 import { AppError, NotFoundError } from '../../web/errors';
 import { contentDisposition } from '../attachments/file-name';
 import { openStoredFile } from '../attachments/file-store';
+import type { RouteDeps } from '../../routes';
 import type { UploadedFile } from './service';
+import { createSummaryPdfs, type SummaryPdfs } from './summary-pdf';
 
 /** Request helpers shared by the consultation routes. */
 
@@ -92,4 +94,10 @@ export async function sendStoredFile(
   pipeline(handle.createReadStream(), res, (error) => {
     if (error && !res.headersSent) next(error);
   });
+}
+
+/** The høringsnotat PDFs, rendered by the meeting PDFs' Chromium; null where the app has none (then no PDF is made). */
+export function summaryPdfsOf(deps: Pick<RouteDeps, 'db' | 'now' | 'files' | 'mailer' | 'pdf'>): SummaryPdfs | null {
+  const browser = deps.pdf?.browser;
+  return browser ? createSummaryPdfs({ db: deps.db, browser, filesDir: deps.files.dir, baseUrl: deps.mailer.baseUrl, now: deps.now }) : null;
 }
