@@ -123,8 +123,12 @@ describe('the OParl 1.1 API on the demo data', () => {
   afterAll(() => t.drop());
 
   it('walks from /oparl/v1.1/system through bodies and every page of their meeting lists to every public agenda item', async () => {
-    const system = (await client.get('/oparl/v1.1/system')).body;
+    // The entry point without its ".json" leads to the system's canonical URL.
+    const entry = await client.get('/oparl/v1.1/system', 301);
+    expect(entry.headers.location).toBe(`${API}/system.json`);
+    const system = (await client.get(entry.headers.location as string)).body;
     expectValid(system);
+    expect(system.id).toBe(`${API}/system.json`);
     expect(system.oparlVersion).toBe('https://schema.oparl.org/1.1/');
     const bodies = (await client.all(String(system.body))).objects;
     expect(bodies.map((b) => b.name)).toEqual(['Ballerup Kommune', 'Albertslund Kommune']);
@@ -141,13 +145,13 @@ describe('the OParl 1.1 API on the demo data', () => {
         }
       }
     }
-    const expected = (await publicItemIds(t)).map((id) => `${API}/agendaItem/${id}`);
+    const expected = (await publicItemIds(t)).map((id) => `${API}/agendaItem/${id}.json`);
     expect(expected.length).toBeGreaterThan(50);
     expect([...reached].sort()).toEqual(expected.sort());
   });
 
   it('serves every object type valid against the OParl 1.1 schemas, in its lists and under its own id', async () => {
-    const system = (await client.get('/oparl/v1.1/system')).body;
+    const system = (await client.get('/oparl/v1.1/system.json')).body;
     const bodies = (await client.all(String(system.body))).objects;
     for (const body of bodies) {
       expectValid(body);
@@ -184,14 +188,14 @@ describe('the OParl 1.1 API on the demo data', () => {
 
   it('maps the demo data as documented', async () => {
     const sus = (await t.db('committees').where({ slug: 'social-og-sundhedsudvalget' }).first('id')).id as number;
-    const organization = (await client.get(`${API}/organization/${sus}`)).body;
+    const organization = (await client.get(`${API}/organization/${sus}.json`)).body;
     expect(organization).toMatchObject({ name: 'Social- og Sundhedsudvalget', shortName: 'SUS', classification: 'Udvalg', web: `${ORIGIN}/udvalg/social-og-sundhedsudvalget` });
     // Outside parties are not public.
     const outside = (await t.db('committees').where({ kind: 'external_party' }).first('id')).id as number;
-    await client.get(`${API}/organization/${outside}`, 404);
-    const bodyOne = (await client.get(`${API}/body/1`)).body;
+    await client.get(`${API}/organization/${outside}.json`, 404);
+    const bodyOne = (await client.get(`${API}/body/1.json`)).body;
     const organizations = (await client.all(String(bodyOne.organization))).objects;
-    expect(organizations.some((o) => o.id === `${API}/organization/${outside}`)).toBe(false);
+    expect(organizations.some((o) => o.id === `${API}/organization/${outside}.json`)).toBe(false);
 
     const terms = (bodyOne.legislativeTerm as Json[]).map((x) => [x.startDate, x.endDate]);
     expect(terms).toEqual(expect.arrayContaining([['2018-01-01', '2021-12-31'], ['2022-01-01', '2025-12-31']]));
@@ -202,11 +206,11 @@ describe('the OParl 1.1 API on the demo data', () => {
     expect([...roles].every((r) => ['Formand', 'Næstformand', 'Medlem', 'Suppleant'].includes(String(r)))).toBe(true);
     const seat = (people.find((p) => p.name === 'Kåre Harder Olesen')?.membership as Json[])[0];
     expect(seat).toMatchObject({ 'moedebog:party': 'V', votingRight: true, startDate: '2018-01-01', endDate: '2021-12-31' });
-    const albertslund = (await client.all(`${API}/body/2/membership`)).objects;
+    const albertslund = (await client.all(`${API}/body/2/membership.json`)).objects;
     expect(albertslund.find((m) => m.role === 'Suppleant')).toMatchObject({ votingRight: false });
 
     const seed = await t.db('meetings').where({ slug: 'social-og-sundhedsudvalget-06-04-2021' }).first('id');
-    const meeting = (await client.get(`${API}/meeting/${seed.id}`)).body;
+    const meeting = (await client.get(`${API}/meeting/${seed.id}.json`)).body;
     expect(meeting).toMatchObject({
       name: 'Social- og Sundhedsudvalget, møde 6. april 2021',
       start: '2021-04-06T14:00:00+02:00',
@@ -228,14 +232,14 @@ describe('the OParl 1.1 API on the demo data', () => {
     // A paper is a case; its consultations are the items on it, authoritative where the deciding committee met.
     const paper = (await client.get(String((await client.get(String(health.consultation))).body.paper))).body;
     const caseId = (await t.db('cases').where({ case_number: '29.00.00-A00-1-20' }).first('id')).id as number;
-    expect(paper).toMatchObject({ id: `${API}/paper/${caseId}`, name: 'Sundhedspolitik for Ballerup Kommune', reference: '29.00.00-A00-1-20', paperType: 'Sag', web: `${ORIGIN}/sager/${caseId}` });
+    expect(paper).toMatchObject({ id: `${API}/paper/${caseId}.json`, name: 'Sundhedspolitik for Ballerup Kommune', reference: '29.00.00-A00-1-20', paperType: 'Sag', web: `${ORIGIN}/sager/${caseId}` });
     const consultations = paper.consultation as Json[];
     expect(consultations.map((c) => c.agendaItem)).toContain(health.id);
     expect(consultations.find((c) => c.agendaItem === health.id)).toMatchObject({ authoritative: true, role: 'Beslutning', meeting: meeting.id });
 
     // An agenda without minutes: no decisions.
     const upcoming = (await t.db('meetings').where({ status: 'agenda_published' }).first('id')).id as number;
-    const agenda = (await client.get(`${API}/meeting/${upcoming}`)).body;
+    const agenda = (await client.get(`${API}/meeting/${upcoming}.json`)).body;
     expect(agenda.resultsProtocol).toBeUndefined();
     expect(agenda.participant).toBeUndefined();
     expect((agenda.agendaItem as Json[]).every((i) => i.resolutionText === undefined)).toBe(true);
@@ -243,7 +247,7 @@ describe('the OParl 1.1 API on the demo data', () => {
 
   it('models named votes on Popolo: the item links its motions, each with its vote events and votes', async () => {
     const item = await t.db('agenda_items as i').join('meetings as m', 'm.id', 'i.meeting_id').where({ 'm.slug': 'social-og-sundhedsudvalget-06-04-2021', 'i.number': 14 }).first('i.id');
-    const agendaItem = (await client.get(`${API}/agendaItem/${item.id}`)).body;
+    const agendaItem = (await client.get(`${API}/agendaItem/${item.id}.json`)).body;
     const motions = agendaItem['moedebog:motion'] as string[];
     expect(motions).toHaveLength(1);
     const motion = (await client.get(motions[0] as string)).body;
@@ -272,47 +276,56 @@ describe('the OParl 1.1 API on the demo data', () => {
   });
 
   it('paginates with stable order and links that keep the filters and the page size', async () => {
-    const first = (await client.get(`${API}/body/1/meeting?limit=2`)).body;
+    const first = (await client.get(`${API}/body/1/meeting.json?limit=2`)).body;
     const pagination = first.pagination as Json;
     const total = pagination.totalElements as number;
     expect(pagination).toEqual({ totalElements: total, elementsPerPage: 2, currentPage: 1, totalPages: Math.ceil(total / 2) });
     const links = first.links as Record<string, string>;
-    expect(links.first).toBe(`${API}/body/1/meeting?limit=2`);
+    expect(links.first).toBe(`${API}/body/1/meeting.json?limit=2`);
     expect(links.self).toBe(links.first);
     expect(links.prev).toBeUndefined();
-    expect(links.last).toBe(`${API}/body/1/meeting?limit=2&page=${Math.ceil(total / 2)}`);
+    expect(links.last).toBe(`${API}/body/1/meeting/page-${Math.ceil(total / 2)}.json?limit=2`);
 
-    const { pages, objects } = await client.all(`${API}/body/1/meeting?limit=2`);
+    const { pages, objects } = await client.all(`${API}/body/1/meeting.json?limit=2`);
     expect(pages.map((p) => (p.pagination as Json).currentPage)).toEqual(pages.map((_p, i) => i + 1));
     expect(pages.slice(0, -1).every((p) => (p.data as Json[]).length === 2)).toBe(true);
     expect((pages.at(-1)?.links as Json).next).toBeUndefined();
     expect((pages.at(-1)?.links as Json).self).toBe(links.last);
     expect(((pages[1]?.links as Json).prev as string)).toBe(links.first);
-    const ids = objects.map((o) => Number(String(o.id).split('/').pop()));
+    const ids = objects.map((o) => Number(/\/(\d+)\.json$/.exec(String(o.id))?.[1]));
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(total);
 
     // The filters travel with every link.
-    const filtered = (await client.get(`${API}/body/1/meeting?limit=2&created_since=2000-01-01T00%3A00%3A00%2B01%3A00`)).body;
-    expect((filtered.links as Record<string, string>).next).toBe(`${API}/body/1/meeting?created_since=1999-12-31T23%3A00%3A00.000Z&limit=2&page=2`);
+    const filtered = (await client.get(`${API}/body/1/meeting.json?limit=2&created_since=2000-01-01T00%3A00%3A00%2B01%3A00`)).body;
+    expect((filtered.links as Record<string, string>).next).toBe(`${API}/body/1/meeting/page-2.json?created_since=1999-12-31T23%3A00%3A00.000Z&limit=2`);
 
-    // Past the last page: no objects, the same total.
-    const beyond = (await client.get(`${API}/body/1/meeting?limit=2&page=99`)).body;
-    expect(beyond.data).toEqual([]);
-    expect((beyond.pagination as Json).totalElements).toBe(total);
+    // Each page has one URL: "page-1" is the list itself, a page number has no leading zero,
+    // and the query-string form of a page leads to the page's path, keeping the filters.
+    expect((await client.get(`${API}/body/1/meeting/page-1.json?limit=2`, 301)).headers.location).toBe(links.first);
+    expect((await client.get(`${API}/body/1/meeting.json?limit=2&page=2`, 301)).headers.location).toBe(`${API}/body/1/meeting/page-2.json?limit=2`);
+    expect((await client.get(`${API}/body/1/meeting/page-3.json?page=1&limit=2`, 301)).headers.location).toBe(links.first);
+    await client.get(`${API}/body/1/meeting/page-02.json?limit=2`, 404);
+    await client.get(`${API}/body/1/meeting/page-x.json`, 404);
+    await client.get(`${API}/body/999/meeting/page-2.json`, 404);
+    // Past the last page there is no page; an empty list still has its first.
+    await client.get(`${API}/body/1/meeting/page-${Math.ceil(total / 2) + 1}.json?limit=2`, 404);
+    const none = (await client.get(`${API}/body/1/meeting.json?created_since=2999-01-01T00%3A00%3A00Z`)).body;
+    expect(none).toMatchObject({ data: [], pagination: { totalElements: 0, currentPage: 1, totalPages: 1 } });
+    expect((none.links as Json).next).toBeUndefined();
     // The server caps the page size.
-    expect(((await client.get(`${API}/body/1/agendaItem?limit=100000`)).body.pagination as Json).elementsPerPage).toBe(500);
-    expect(((await client.get(`${API}/body/1/agendaItem`)).body.pagination as Json).elementsPerPage).toBe(100);
+    expect(((await client.get(`${API}/body/1/agendaItem.json?limit=100000`)).body.pagination as Json).elementsPerPage).toBe(500);
+    expect(((await client.get(`${API}/body/1/agendaItem.json`)).body.pagination as Json).elementsPerPage).toBe(100);
   });
 
   it('filters lists by created and modified times, and refuses a malformed time with a JSON 400', async () => {
-    const all = (await client.get(`${API}/body/1/agendaItem?limit=500`)).body;
+    const all = (await client.get(`${API}/body/1/agendaItem.json?limit=500`)).body;
     const total = (all.pagination as Json).totalElements;
-    expect(((await client.get(`${API}/body/1/agendaItem?modified_since=2999-01-01T00:00:00Z`)).body.pagination as Json).totalElements).toBe(0);
-    expect(((await client.get(`${API}/body/1/agendaItem?created_until=1999-01-01T00:00:00Z`)).body.pagination as Json).totalElements).toBe(0);
-    expect(((await client.get(`${API}/body/1/agendaItem?created_since=1999-01-01T00:00:00%2B01:00&modified_until=2999-01-01T00:00:00Z`)).body.pagination as Json).totalElements).toBe(total);
+    expect(((await client.get(`${API}/body/1/agendaItem.json?modified_since=2999-01-01T00:00:00Z`)).body.pagination as Json).totalElements).toBe(0);
+    expect(((await client.get(`${API}/body/1/agendaItem.json?created_until=1999-01-01T00:00:00Z`)).body.pagination as Json).totalElements).toBe(0);
+    expect(((await client.get(`${API}/body/1/agendaItem.json?created_since=1999-01-01T00:00:00%2B01:00&modified_until=2999-01-01T00:00:00Z`)).body.pagination as Json).totalElements).toBe(total);
     for (const bad of ['modified_since=i%20g%C3%A5r', 'created_since=2021-04-06', 'modified_until=2021-04-06T14:00:00', 'limit=0', 'page=-1']) {
-      const res = await client.get(`${API}/body/1/meeting?${bad}`, 400);
+      const res = await client.get(`${API}/body/1/meeting.json?${bad}`, 400);
       expect(res.headers['access-control-allow-origin']).toBe('*');
       expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
       expect((res.body.error as Json).code).toBe('bad_parameter');
@@ -321,13 +334,13 @@ describe('the OParl 1.1 API on the demo data', () => {
 
   it('never shows anything of a closed item but its number and a neutral name', async () => {
     // Fetched everything above; now the closed item and its neighbours directly.
-    const item = (await client.get(`${API}/agendaItem/${closed.id}`)).body;
+    const item = (await client.get(`${API}/agendaItem/${closed.id}.json`)).body;
     expect(Object.keys(item).sort()).toEqual(['created', 'deleted', 'id', 'meeting', 'modified', 'name', 'number', 'order', 'public', 'type']);
     expect(item).toMatchObject({ name: 'Lukket punkt', public: false, number: '3' });
-    await client.get(`${API}/consultation/${closed.id}`, 404);
-    await client.get(`${API}/file/${closed.attachmentId}`, 404);
+    await client.get(`${API}/consultation/${closed.id}.json`, 404);
+    await client.get(`${API}/file/${closed.attachmentId}.json`, 404);
     const caseId = (await t.db('agenda_items').where({ id: closed.id }).first('case_id')).case_id as number;
-    await client.get(`${API}/paper/${caseId}`, 404);
+    await client.get(`${API}/paper/${caseId}.json`, 404);
     expect(client.seen.length).toBeGreaterThan(300);
     const served = client.seen.join('\n');
     for (const secret of [closed.title, 'Lindevej', '14,5', closed.caseNumber, closed.caseTitle, closed.attachmentTitle, 'Center for Ejendomme']) {
@@ -336,15 +349,23 @@ describe('the OParl 1.1 API on the demo data', () => {
   });
 
   it('answers in JSON with CORS, and builds every URL from the request host', async () => {
-    const res = await client.get(`${API}/body/1`);
+    const res = await client.get(`${API}/body/1.json`);
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    const missing = await client.get(`${API}/meeting/999999`, 404);
+    const missing = await client.get(`${API}/meeting/999999.json`, 404);
     expect(missing.headers['access-control-allow-origin']).toBe('*');
     expect(missing.body).toEqual({ error: { code: 'not_found', message: 'Objektet findes ikke.' } });
+    await client.get(`${API}/ingen-saadan-liste.json`, 404);
     await client.get(`${API}/ingen-saadan-liste`, 404);
-    await client.get(`${API}/meeting/abc`, 404);
-    await client.get(`${API}/body/1/meeting/2`, 404);
+    await client.get(`${API}/meeting/abc.json`, 404);
+    await client.get(`${API}/meeting/1.0.json`, 404);
+    await client.get(`${API}/body/1/meeting/2.json`, 404);
+    await client.get(`${API}/body.json/1.json`, 404);
+    // Without the ".json" an object or list leads (301) to its URL, with the query string.
+    const bare = await client.get(`${API}/body/1/meeting?limit=2`, 301);
+    expect(bare.headers.location).toBe(`${API}/body/1/meeting.json?limit=2`);
+    expect(bare.headers['access-control-allow-origin']).toBe('*');
+    expect((await client.get(`${API}/agendaItem/1`, 301)).headers.location).toBe(`${API}/agendaItem/1.json`);
 
     const urls = client.seen.flatMap((text) => stringsIn(JSON.parse(text))).filter((s) => /^https?:\/\//.test(s));
     expect(urls.length).toBeGreaterThan(1000);
@@ -353,14 +374,14 @@ describe('the OParl 1.1 API on the demo data', () => {
     expect(urls.some((u) => u.includes('localhost') || u.includes('127.0.0.1'))).toBe(false);
 
     // Behind a local proxy (trust proxy is loopback) the visitor's protocol and host count.
-    const proxied = await request(app).get('/oparl/v1.1/system').set('Host', '127.0.0.1').set('X-Forwarded-Host', HOST).set('X-Forwarded-Proto', 'https');
-    expect(proxied.body.id).toBe(`https://${HOST}/oparl/v1.1/system`);
-    const other = await request(app).get('/oparl/v1.1/body/1').set('Host', 'moeder.albertslund.dk:8080');
-    expect(other.body.id).toBe('http://moeder.albertslund.dk:8080/oparl/v1.1/body/1');
+    const proxied = await request(app).get('/oparl/v1.1/system.json').set('Host', '127.0.0.1').set('X-Forwarded-Host', HOST).set('X-Forwarded-Proto', 'https');
+    expect(proxied.body.id).toBe(`https://${HOST}/oparl/v1.1/system.json`);
+    const other = await request(app).get('/oparl/v1.1/body/1.json').set('Host', 'moeder.albertslund.dk:8080');
+    expect(other.body.id).toBe('http://moeder.albertslund.dk:8080/oparl/v1.1/body/1.json');
     // /oparl/v1.1 leads to the system.
     const entry = await request(app).get('/oparl/v1.1').set('Host', HOST);
-    expect(entry.status).toBe(302);
-    expect(entry.headers.location).toBe('/oparl/v1.1/system');
+    expect(entry.status).toBe(301);
+    expect(entry.headers.location).toBe(`${API}/system.json`);
   });
 
   it('uses the configured public base URL for its ids when one is set', async () => {
@@ -373,11 +394,13 @@ describe('the OParl 1.1 API on the demo data', () => {
       now: fixedNow,
       log: () => undefined,
     });
-    const system = (await request(configured).get('/oparl/v1.1/system').set('Host', HOST).expect(200)).body as Json;
-    expect(system).toMatchObject({ id: 'https://dagsordener.ballerup.dk/oparl/v1.1/system', name: 'Ballerups mødebog', body: 'https://dagsordener.ballerup.dk/oparl/v1.1/body' });
+    const system = (await request(configured).get('/oparl/v1.1/system.json').set('Host', HOST).expect(200)).body as Json;
+    expect(system).toMatchObject({ id: 'https://dagsordener.ballerup.dk/oparl/v1.1/system.json', name: 'Ballerups mødebog', body: 'https://dagsordener.ballerup.dk/oparl/v1.1/body.json' });
+    // Redirects lead to the canonical URL, on the configured host.
+    expect((await request(configured).get('/oparl/v1.1').set('Host', HOST).expect(301)).headers.location).toBe('https://dagsordener.ballerup.dk/oparl/v1.1/system.json');
     // Without the PDF service there are no PDF files.
-    const meeting = (await request(configured).get('/oparl/v1.1/meeting/1').expect(200)).body as Json;
+    const meeting = (await request(configured).get('/oparl/v1.1/meeting/1.json').expect(200)).body as Json;
     expect(meeting.invitation).toBeUndefined();
-    expect(meeting.id).toBe('https://dagsordener.ballerup.dk/oparl/v1.1/meeting/1');
+    expect(meeting.id).toBe('https://dagsordener.ballerup.dk/oparl/v1.1/meeting/1.json');
   });
 });

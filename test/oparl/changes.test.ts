@@ -67,9 +67,9 @@ describe('the OParl API follows changes made in the admin', () => {
       .expect(303);
     const attachment = await t.db('attachments').where({ item_id: itemId }).orderBy('id', 'desc').first('id');
 
-    const item = (await client.get(`${API}/agendaItem/${itemId}`)).body;
+    const item = (await client.get(`${API}/agendaItem/${itemId}.json`)).body;
     expectValid(item);
-    const embedded = (item.auxiliaryFile as Json[]).find((f) => f.id === `${API}/file/${attachment.id}`) as Json;
+    const embedded = (item.auxiliaryFile as Json[]).find((f) => f.id === `${API}/file/${attachment.id}.json`) as Json;
     expect(embedded).toMatchObject({ name: 'Tidsplan for høring', fileName: 'Tidsplan for høring.pdf', mimeType: 'application/pdf', size: PDF.length });
     expect(embedded.agendaItem).toBeUndefined();
     const download = await request(app).get(client.pathOf(String(embedded.accessUrl))).expect(200);
@@ -79,21 +79,21 @@ describe('the OParl API follows changes made in the admin', () => {
     expectValid(file);
     expect(file).toMatchObject({ agendaItem: [item.id], meeting: [item.meeting] });
     expect(file.paper).toEqual([String((await client.get(String(item.consultation))).body.paper)]);
-    const newFiles = (await client.all(`${API}/body/1/file?modified_since=${encodeURIComponent(since)}`)).objects;
+    const newFiles = (await client.all(`${API}/body/1/file.json?modified_since=${encodeURIComponent(since)}`)).objects;
     expect(newFiles.map((f) => f.id)).toContain(file.id);
     // The item changed too (a change note was recorded), and so did its meeting, in which it is embedded.
-    expect((await client.all(`${API}/body/1/agendaItem?modified_since=${encodeURIComponent(since)}`)).objects.map((i) => i.id)).toEqual([item.id]);
-    expect((await client.all(`${API}/body/1/meeting?modified_since=${encodeURIComponent(since)}`)).objects.map((m) => m.id)).toEqual([item.meeting]);
+    expect((await client.all(`${API}/body/1/agendaItem.json?modified_since=${encodeURIComponent(since)}`)).objects.map((i) => i.id)).toEqual([item.id]);
+    expect((await client.all(`${API}/body/1/meeting.json?modified_since=${encodeURIComponent(since)}`)).objects.map((m) => m.id)).toEqual([item.meeting]);
 
     const row = await t.db('attachments').where({ id: attachment.id }).first('title');
     const itemVersion = String((await t.db('agenda_items').where({ id: itemId }).first('version')).version);
     await secretary.post(`/admin/bilag/${attachment.id}`, { version: itemVersion, title: row.title, changeNote: 'Bilaget er trukket tilbage', action: 'save' }).expect(303);
     expect((await t.db('attachments').where({ id: attachment.id }).first('is_public')).is_public).toBe(false);
 
-    expectTombstone((await client.get(`${API}/file/${attachment.id}`)).body);
-    const after = (await client.get(`${API}/agendaItem/${itemId}`)).body;
+    expectTombstone((await client.get(`${API}/file/${attachment.id}.json`)).body);
+    const after = (await client.get(`${API}/agendaItem/${itemId}.json`)).body;
     expect(((after.auxiliaryFile as Json[] | undefined) ?? []).map((f) => f.id)).not.toContain(file.id);
-    const listed = (await client.all(`${API}/body/1/file`)).objects.find((f) => f.id === file.id) as Json;
+    const listed = (await client.all(`${API}/body/1/file.json`)).objects.find((f) => f.id === file.id) as Json;
     expectTombstone(listed);
   });
 
@@ -102,7 +102,7 @@ describe('the OParl API follows changes made in the admin', () => {
     await secretary.post(`/admin/moeder/${upcoming.id}/aflys`).expect(303);
     expect((await t.db('meetings').where({ id: upcoming.id }).first('cancelled')).cancelled).toBe(true);
 
-    const meeting = (await client.get(`${API}/meeting/${upcoming.id}`)).body;
+    const meeting = (await client.get(`${API}/meeting/${upcoming.id}.json`)).body;
     expectValid(meeting);
     expect(meeting.cancelled).toBe(true);
     expect(Date.parse(String(meeting.modified))).toBeGreaterThanOrEqual(Date.parse(since));
@@ -111,21 +111,21 @@ describe('the OParl API follows changes made in the admin', () => {
     const local = new Date(since).toLocaleString('sv-SE', { timeZone: 'Europe/Copenhagen' }).replace(' ', 'T');
     const offset = `+0${(Date.parse(`${local}Z`) - Date.parse(since)) / 3_600_000}:00`;
     for (const value of [encodeURIComponent(since), `${local}${offset}`]) {
-      const changed = (await client.all(`${API}/body/1/meeting?modified_since=${value}`)).objects;
+      const changed = (await client.all(`${API}/body/1/meeting.json?modified_since=${value}`)).objects;
       expect(changed.map((m) => m.id)).toEqual([meeting.id]);
     }
-    const before = (await client.all(`${API}/body/1/meeting?modified_until=${encodeURIComponent(new Date(Date.parse(since) - 1000).toISOString())}`)).objects;
+    const before = (await client.all(`${API}/body/1/meeting.json?modified_until=${encodeURIComponent(new Date(Date.parse(since) - 1000).toISOString())}`)).objects;
     expect(before.length).toBeGreaterThan(4);
     expect(before.map((m) => m.id)).not.toContain(meeting.id);
     // Nothing else changed.
-    expect((await client.all(`${API}/body/1/agendaItem?modified_since=${encodeURIComponent(since)}`)).objects).toEqual([]);
-    expect((await client.all(`${API}/body/1/organization?modified_since=${encodeURIComponent(since)}`)).objects).toEqual([]);
+    expect((await client.all(`${API}/body/1/agendaItem.json?modified_since=${encodeURIComponent(since)}`)).objects).toEqual([]);
+    expect((await client.all(`${API}/body/1/organization.json?modified_since=${encodeURIComponent(since)}`)).objects).toEqual([]);
   });
 
   it('withdraws decisions and votes while approved minutes are reopened', async () => {
     const seed = await t.db('meetings').where({ slug: 'social-og-sundhedsudvalget-06-04-2021' }).first('id');
     const item = await t.db('agenda_items').where({ meeting_id: seed.id, number: 14 }).first('id');
-    const published = (await client.get(`${API}/agendaItem/${item.id}`)).body;
+    const published = (await client.get(`${API}/agendaItem/${item.id}.json`)).body;
     const motionUrl = (published['moedebog:motion'] as string[])[0] as string;
     const motion = (await client.get(motionUrl)).body;
     const eventUrl = (motion.voteEvent as string[])[0] as string;
@@ -135,19 +135,19 @@ describe('the OParl API follows changes made in the admin', () => {
     await admin.post(`/admin/moeder/${seed.id}/genaabn`, { reason: 'Et navn var stavet forkert' }).expect(303);
     expect((await t.db('meetings').where({ id: seed.id }).first('status')).status).toBe('minutes_draft');
 
-    const item2 = (await client.get(`${API}/agendaItem/${item.id}`)).body;
+    const item2 = (await client.get(`${API}/agendaItem/${item.id}.json`)).body;
     expectValid(item2);
     expect(item2.resolutionText).toBeUndefined();
     expect(item2['moedebog:motion']).toBeUndefined();
-    const meeting = (await client.get(`${API}/meeting/${seed.id}`)).body;
+    const meeting = (await client.get(`${API}/meeting/${seed.id}.json`)).body;
     expectValid(meeting);
     expect(meeting).toMatchObject({ meetingState: 'Referat under udarbejdelse' });
     expect(meeting.participant).toBeUndefined();
     expect(meeting.resultsProtocol).toBeUndefined();
     expectTombstone((await client.get(motionUrl)).body);
     expectTombstone((await client.get(eventUrl)).body);
-    expectTombstone((await client.get(`${API}/file/referat-${seed.id}`)).body);
-    const files = (await client.all(`${API}/body/1/file`)).objects;
-    expectTombstone(files.find((f) => f.id === `${API}/file/referat-${seed.id}`) as Json);
+    expectTombstone((await client.get(`${API}/file/referat-${seed.id}.json`)).body);
+    const files = (await client.all(`${API}/body/1/file.json`)).objects;
+    expectTombstone(files.find((f) => f.id === `${API}/file/referat-${seed.id}.json`) as Json);
   });
 });

@@ -32,7 +32,8 @@ export function oparlClient(app: Express, options: { host?: string } = {}) {
 
   async function get(url: string, status = 200): Promise<Fetched> {
     const res = await request(app).get(pathOf(url)).set('Host', host);
-    seen.push(res.text);
+    // Redirects have no body.
+    if (res.text) seen.push(res.text);
     if (res.status !== status) throw new Error(`GET ${url}: expected ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
     return { status: res.status, body: res.body as Json, text: res.text, headers: res.headers as Record<string, string> };
   }

@@ -34,10 +34,21 @@ const schema = z.object({
   elementsPerPage: positiveInt(1_000_000).optional(),
 });
 
-export type ListQueryResult = { ok: true; query: ListQuery } | { ok: false; parameter: string };
+export type ListQueryResult =
+  | {
+      ok: true;
+      query: ListQuery;
+      /** The page was asked for as `?page=` (the query-string form): the caller redirects to the page's own URL */
+      pageInQuery: boolean;
+    }
+  | { ok: false; parameter: string };
 
-/** Parses the query string of a list; unknown parameters are ignored, a malformed filter names itself. */
-export function parseListQuery(raw: unknown): ListQueryResult {
+/**
+ * Parses the query string of a list; unknown parameters are ignored, a malformed filter names itself.
+ * The page is part of the path ("…/page-2.json"): `page` is the page from the path, unless the
+ * query string names one too.
+ */
+export function parseListQuery(raw: unknown, page = 1): ListQueryResult {
   const source = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   // A parameter given twice arrives as an array: take neither, call it malformed.
   const parsed = schema.safeParse(source);
@@ -46,16 +57,29 @@ export function parseListQuery(raw: unknown): ListQueryResult {
   const requested = q.limit ?? q.elementsPerPage ?? DEFAULT_PAGE_SIZE;
   return {
     ok: true,
+    pageInQuery: q.page !== undefined,
     query: {
       createdSince: q.created_since,
       createdUntil: q.created_until,
       modifiedSince: q.modified_since,
       modifiedUntil: q.modified_until,
-      page: q.page ?? 1,
+      page: q.page ?? page,
       // A client may not expect the server to honour its page size (OParl 1.1, 2.5): larger requests get the maximum.
       limit: Math.min(requested, MAX_PAGE_SIZE),
     },
   };
+}
+
+/** The query string that carries the filters and the page size from page to page, in one fixed order ("" for none). */
+export function listSearch(query: ListQuery): string {
+  const params = new URLSearchParams();
+  if (query.createdSince) params.set('created_since', query.createdSince.toISOString());
+  if (query.createdUntil) params.set('created_until', query.createdUntil.toISOString());
+  if (query.modifiedSince) params.set('modified_since', query.modifiedSince.toISOString());
+  if (query.modifiedUntil) params.set('modified_until', query.modifiedUntil.toISOString());
+  if (query.limit !== DEFAULT_PAGE_SIZE) params.set('limit', String(query.limit));
+  const search = params.toString();
+  return search ? `?${search}` : '';
 }
 
 export interface ListPage<T> {
@@ -64,20 +88,15 @@ export interface ListPage<T> {
   links: { first: string; prev?: string; self: string; next?: string; last: string };
 }
 
-/** The page object around the data, with links that keep the filters and the page size. */
-export function listPage<T>(data: T[], total: number, query: ListQuery, listUrl: string): ListPage<T> {
-  const totalPages = Math.max(1, Math.ceil(total / query.limit));
-  const link = (page: number) => {
-    const params = new URLSearchParams();
-    if (query.createdSince) params.set('created_since', query.createdSince.toISOString());
-    if (query.createdUntil) params.set('created_until', query.createdUntil.toISOString());
-    if (query.modifiedSince) params.set('modified_since', query.modifiedSince.toISOString());
-    if (query.modifiedUntil) params.set('modified_until', query.modifiedUntil.toISOString());
-    if (query.limit !== DEFAULT_PAGE_SIZE) params.set('limit', String(query.limit));
-    if (page > 1) params.set('page', String(page));
-    const search = params.toString();
-    return search ? `${listUrl}?${search}` : listUrl;
-  };
+export function totalPagesOf(total: number, limit: number): number {
+  return Math.max(1, Math.ceil(total / limit));
+}
+
+/** The page object around the data, with links (the pages' own URLs) that keep the filters and the page size. */
+export function listPage<T>(data: T[], total: number, query: ListQuery, pageUrl: (page: number) => string): ListPage<T> {
+  const totalPages = totalPagesOf(total, query.limit);
+  const search = listSearch(query);
+  const link = (page: number) => `${pageUrl(page)}${search}`;
   const links: ListPage<T>['links'] = { first: link(1), self: link(query.page), last: link(totalPages) };
   if (query.page > 1) links.prev = link(Math.min(query.page - 1, totalPages));
   if (query.page < totalPages) links.next = link(query.page + 1);

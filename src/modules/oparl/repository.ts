@@ -134,6 +134,8 @@ export interface IndexRow extends Stamp {
   num?: number;
   variant?: string;
   bodyId?: number;
+  /** Meetings: the committee */
+  organizationId?: number;
   startYear?: number;
 }
 
@@ -191,6 +193,16 @@ export async function listPage(
   // Past the last page: the window count has no row to ride on.
   const [count] = await rows<{ total: number }>(db, `${WITH_PUBLIC} SELECT count(*) AS total FROM (${source}) s ${filter}`, bindings);
   return { keys: [], total: count?.total ?? 0 };
+}
+
+/**
+ * Every row of a list, unfiltered and unscoped, in the list's order, with its scope
+ * columns: the static site publishes each object and every page of each list from these.
+ */
+export async function allKeys(db: Db, kind: ListKind, options: { withPdfs: boolean; today: string }): Promise<IndexRow[]> {
+  const source = kind === 'file' ? fileIndex(options.withPdfs) : kind === 'legislativeTerm' ? TERM_INDEX : INDEX[kind];
+  const bindings: unknown[] = kind === 'legislativeTerm' ? [options.today] : [];
+  return rows<IndexRow>(db, `${WITH_PUBLIC} SELECT s.* FROM (${source}) s ORDER BY ${ORDER[kind]}`, bindings);
 }
 
 // ---------------------------------------------------------------- bodies and terms
@@ -532,8 +544,9 @@ export interface AmendmentMotionRow extends Stamp {
 
 const VOTES_PUBLIC = '(pm.minutes_public OR pm.first_published_at IS NOT NULL)';
 
-export async function amendmentMotions(db: Db, by: { ids?: number[]; itemIds?: number[] }): Promise<AmendmentMotionRow[]> {
-  const condition = by.ids ? 'a.id = ANY(?)' : 'a.item_id = ANY(?) AND pm.minutes_public';
+/** By ids (tombstones included), by items (published minutes only), or every one that has an id in the API (`all`, tombstones included). */
+export async function amendmentMotions(db: Db, by: { ids?: number[]; itemIds?: number[]; all?: true }): Promise<AmendmentMotionRow[]> {
+  const condition = by.all ? 'TRUE' : by.ids ? 'a.id = ANY(?)' : 'a.item_id = ANY(?) AND pm.minutes_public';
   return rows<AmendmentMotionRow>(
     db,
     `${WITH_PUBLIC}
@@ -548,7 +561,7 @@ export async function amendmentMotions(db: Db, by: { ids?: number[]; itemIds?: n
        JOIN public_meetings pm ON pm.id = pi.meeting_id
       WHERE ${VOTES_PUBLIC} AND ${condition}
       ORDER BY a.item_id, a.position`,
-    [by.ids ?? by.itemIds ?? []],
+    by.all ? [] : [by.ids ?? by.itemIds ?? []],
   );
 }
 
@@ -569,8 +582,8 @@ export interface VoteEventRow extends Stamp {
 }
 
 /** Named votes: on an amendment, or on a recommendation point itself (the votes the minutes show). */
-export async function voteEvents(db: Db, by: { ids?: number[]; itemIds?: number[] }): Promise<VoteEventRow[]> {
-  const condition = by.ids ? 'v.id = ANY(?)' : 'v.item_id = ANY(?) AND pm.minutes_public';
+export async function voteEvents(db: Db, by: { ids?: number[]; itemIds?: number[]; all?: true }): Promise<VoteEventRow[]> {
+  const condition = by.all ? 'TRUE' : by.ids ? 'v.id = ANY(?)' : 'v.item_id = ANY(?) AND pm.minutes_public';
   return rows<VoteEventRow>(
     db,
     `${WITH_PUBLIC}
@@ -589,7 +602,7 @@ export async function voteEvents(db: Db, by: { ids?: number[]; itemIds?: number[
        LEFT JOIN recommendation_points rp ON rp.item_id = v.item_id AND rp.number = v.point_number AND v.amendment_id IS NULL
       WHERE (v.amendment_id IS NOT NULL OR v.point_number IS NOT NULL) AND ${VOTES_PUBLIC} AND ${condition}
       ORDER BY v.item_id, COALESCE(v.point_number, a.point_number, 2147483647), v.amendment_id NULLS FIRST, v.position`,
-    [by.ids ?? by.itemIds ?? []],
+    by.all ? [] : [by.ids ?? by.itemIds ?? []],
   );
 }
 

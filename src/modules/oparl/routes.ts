@@ -3,15 +3,17 @@ import type { RouteDeps } from '../../routes';
 import { AppError } from '../../web/errors';
 import type { RouteDef } from '../../web/route-table';
 import { siteOrigin } from '../feeds/site-origin';
-import { parseListQuery } from './list-query';
+import { listSearch, parseListQuery } from './list-query';
 import type { Scope } from './repository';
 import { createOparlService, type ListName, type OparlService } from './service';
 import { oparlTexts } from './texts';
-import { BODY_LISTS, OPARL_PREFIX, oparlUrls, type OparlUrls, type PdfFileVariant } from './urls';
+import { BODY_LISTS, JSON_SUFFIX, OPARL_PREFIX, oparlUrls, type OparlUrls, type PdfFileVariant } from './urls';
 import { oparlDate } from './values';
 
 const ID = /^[1-9]\d{0,9}$/;
 const MAX_ID = 2_147_483_647;
+/** A page number in a path ("page-2.json"): no leading zeros, so each page has one URL */
+const PAGE = /^[1-9]\d{0,5}$/;
 
 /** A positive integer id from a path parameter, or undefined (the object then does not exist). */
 function idOf(raw: unknown): number | undefined {
@@ -24,6 +26,16 @@ function notFound(): AppError {
   return new AppError(404, 'not_found', oparlTexts.notFound);
 }
 
+/** An answer that sends the client on to the canonical URL (OParl 1.1, 2.3: 301 Moved Permanently). */
+class Redirect {
+  constructor(readonly location: string) {}
+}
+
+/** Matches the paths of a route ("/oparl/v1.1/body/:bodyId.json"): each parameter is one path segment or part of one. */
+function pathPattern(path: string): RegExp {
+  return new RegExp(`^${path.replace(/[.]/g, '\\.').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+}
+
 interface Ctx {
   req: Request;
   service: OparlService;
@@ -33,7 +45,9 @@ interface Ctx {
 /**
  * The OParl 1.1 API under /oparl/v1.1/: public data only, JSON in UTF-8, CORS open
  * to every origin, ids built from the configured public base URL or else from the
- * request's own protocol and host (never a fixed localhost).
+ * request's own protocol and host (never a fixed localhost). Every URL ends in
+ * ".json" and a list's pages are paths of their own (see urls.ts), so the static
+ * site holds the same files under the same URLs.
  */
 export function oparlRoutes(deps: RouteDeps): RouteDef[] {
   const { db, now } = deps;
@@ -42,7 +56,7 @@ export function oparlRoutes(deps: RouteDeps): RouteDef[] {
 
   const originOf = (req: Request): string => deps.config.publicBaseUrl?.replace(/\/+$/, '') ?? siteOrigin(req).origin;
 
-  /** Runs a handler and answers in JSON: the object, or a JSON error (404 when the handler finds nothing). */
+  /** Runs a handler and answers in JSON: the object, a redirect, or a JSON error (404 when the handler finds nothing). */
   const api =
     (handle: (ctx: Ctx) => Promise<unknown>): RequestHandler =>
     async (req: Request, res: Response) => {
@@ -53,6 +67,10 @@ export function oparlRoutes(deps: RouteDeps): RouteDef[] {
       try {
         const body = await handle({ req, service, urls });
         if (body === undefined) throw notFound();
+        if (body instanceof Redirect) {
+          res.status(301).location(body.location).end();
+          return;
+        }
         res.type('application/json; charset=utf-8').send(JSON.stringify(body));
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;
@@ -60,22 +78,36 @@ export function oparlRoutes(deps: RouteDeps): RouteDef[] {
       }
     };
 
-  /** A list: its page, filtered and paginated; a list of an object that does not exist is a 404. */
-  const list = (kind: ListName, scopeOf: (ctx: Ctx) => Promise<{ scope?: Scope; url: string } | undefined>) =>
+  /**
+   * A list: one page of it, filtered, from ".../<list>.json" (page 1) or ".../<list>/page-<n>.json".
+   * A list of an object that does not exist, and a page past the last, are 404s. The query-string
+   * form of a page (`?page=3`) and "page-1.json" lead (301) to the page's one URL.
+   */
+  const list = (kind: ListName, scopeOf: (ctx: Ctx) => Promise<{ scope?: Scope; pageUrl: (page: number) => string } | undefined>) =>
     api(async (ctx) => {
-      const parsed = parseListQuery(ctx.req.query);
+      const rawPage = ctx.req.params.page;
+      if (rawPage !== undefined && !PAGE.test(String(rawPage))) return undefined;
+      const pathPage = rawPage === undefined ? 1 : Number(rawPage);
+      const parsed = parseListQuery(ctx.req.query, pathPage);
       if (!parsed.ok) throw new AppError(400, 'bad_parameter', oparlTexts.badParameter(parsed.parameter));
       const target = await scopeOf(ctx);
       if (!target) return undefined;
-      return ctx.service.list(kind, target.scope, parsed.query, target.url);
+      if (parsed.pageInQuery || (rawPage !== undefined && pathPage === 1)) return new Redirect(`${target.pageUrl(parsed.query.page)}${listSearch(parsed.query)}`);
+      return ctx.service.list(kind, target.scope, parsed.query, target.pageUrl);
     });
 
   const bodyList = (kind: (typeof BODY_LISTS)[number]) =>
     list(kind, async ({ req, service, urls }) => {
       const bodyId = idOf(req.params.bodyId);
       if (bodyId === undefined || !(await service.bodyExists(bodyId))) return undefined;
-      return { scope: { column: 'bodyId', id: bodyId }, url: urls.bodyList(bodyId, kind) };
+      return { scope: { column: 'bodyId', id: bodyId }, pageUrl: (page) => urls.bodyList(bodyId, kind, page) };
     });
+
+  const organizationMeetings = list('meeting', async ({ req, service, urls }) => {
+    const id = idOf(req.params.organizationId);
+    if (id === undefined || !(await service.organizationExists(id))) return undefined;
+    return { scope: { column: 'organizationId', id }, pageUrl: (page) => urls.organizationMeetings(id, page) };
+  });
 
   /** One object by a numeric id. */
   const one = (param: string, load: (service: OparlService, id: number) => Promise<unknown>) =>
@@ -117,40 +149,45 @@ export function oparlRoutes(deps: RouteDeps): RouteDef[] {
     return voteId !== undefined && personId !== undefined ? service.vote(voteId, personId) : undefined;
   });
 
-  const system = api(async ({ service }) => service.system());
-  const toSystem: RequestHandler = (_req, res) => res.redirect(302, `${OPARL_PREFIX}/system`);
-  const unknown = api(async () => undefined);
-
   const open = { kind: 'public' } as const;
   const get = (path: string, handler: RequestHandler): RouteDef => ({ method: 'get', path: `${OPARL_PREFIX}${path}`, access: open, handlers: [handler] });
+  /** A list's first page and its further pages */
+  const listRoutes = (path: string, handler: RequestHandler): RouteDef[] => [get(`${path}${JSON_SUFFIX}`, handler), get(`${path}/page-:page${JSON_SUFFIX}`, handler)];
+
+  const routes: RouteDef[] = [
+    get('/system.json', api(async ({ service }) => service.system())),
+    ...listRoutes('/body', list('body', async ({ urls }) => ({ pageUrl: (page) => urls.bodies(page) }))),
+    get('/body/:bodyId.json', one('bodyId', (s, id) => s.body(id))),
+    ...BODY_LISTS.flatMap((kind) => listRoutes(`/body/:bodyId/${kind}`, bodyList(kind))),
+    get('/legislativeTerm/:termId.json', legislativeTerm),
+    get('/organization/:organizationId.json', one('organizationId', (s, id) => s.organization(id))),
+    ...listRoutes('/organization/:organizationId/meeting', organizationMeetings),
+    get('/person/:personId.json', one('personId', (s, id) => s.person(id))),
+    get('/membership/:membershipId.json', one('membershipId', (s, id) => s.membership(id))),
+    get('/meeting/:meetingId.json', one('meetingId', (s, id) => s.meeting(id))),
+    get('/agendaItem/:agendaItemId.json', one('agendaItemId', (s, id) => s.agendaItem(id))),
+    get('/paper/:paperId.json', one('paperId', (s, id) => s.paper(id))),
+    get('/consultation/:consultationId.json', one('consultationId', (s, id) => s.consultation(id))),
+    get('/file/:fileId.json', file),
+    get('/location/:locationId.json', location),
+    get('/motion/:motionId.json', motion),
+    get('/voteEvent/:voteEventId.json', one('voteEventId', (s, id) => s.voteEvent(id))),
+    get('/vote/:voteId/:personId.json', vote),
+  ];
+
+  // A URL without its ".json" ("/oparl/v1.1/system", "/oparl/v1.1/body/1") leads to the one with it.
+  const patterns = routes.map((r) => pathPattern(r.path));
+  const rest = api(async ({ req, urls }) => {
+    const target = `${req.path}${JSON_SUFFIX}`;
+    if (req.path.endsWith(JSON_SUFFIX) || !patterns.some((p) => p.test(target))) return undefined;
+    const query = req.originalUrl.indexOf('?');
+    return new Redirect(`${urls.origin}${target}${query >= 0 ? req.originalUrl.slice(query) : ''}`);
+  });
+
   return [
-    { method: 'get', path: OPARL_PREFIX, access: open, handlers: [toSystem] },
-    get('/system', system),
-    get('/body', list('body', async ({ urls }) => ({ url: urls.bodies() }))),
-    get('/body/:bodyId', one('bodyId', (s, id) => s.body(id))),
-    ...BODY_LISTS.map((kind) => get(`/body/:bodyId/${kind}`, bodyList(kind))),
-    get('/legislativeTerm/:termId', legislativeTerm),
-    get('/organization/:organizationId', one('organizationId', (s, id) => s.organization(id))),
-    get(
-      '/organization/:organizationId/meeting',
-      list('meeting', async ({ req, service, urls }) => {
-        const id = idOf(req.params.organizationId);
-        if (id === undefined || !(await service.organizationExists(id))) return undefined;
-        return { scope: { column: 'organizationId', id }, url: urls.organizationMeetings(id) };
-      }),
-    ),
-    get('/person/:personId', one('personId', (s, id) => s.person(id))),
-    get('/membership/:membershipId', one('membershipId', (s, id) => s.membership(id))),
-    get('/meeting/:meetingId', one('meetingId', (s, id) => s.meeting(id))),
-    get('/agendaItem/:agendaItemId', one('agendaItemId', (s, id) => s.agendaItem(id))),
-    get('/paper/:paperId', one('paperId', (s, id) => s.paper(id))),
-    get('/consultation/:consultationId', one('consultationId', (s, id) => s.consultation(id))),
-    get('/file/:fileId', file),
-    get('/location/:locationId', location),
-    get('/motion/:motionId', motion),
-    get('/voteEvent/:voteEventId', one('voteEventId', (s, id) => s.voteEvent(id))),
-    get('/vote/:voteId/:personId', vote),
-    // Anything else under the API is a JSON 404, not the site's HTML error page.
-    get('/*rest', unknown),
+    { method: 'get', path: OPARL_PREFIX, access: open, handlers: [api(async ({ urls }) => new Redirect(urls.system()))] },
+    ...routes,
+    // Anything else under the API is a JSON 404 (or the redirect above), not the site's HTML error page.
+    get('/*rest', rest),
   ];
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/knex';
-import { listPage as pageObject, type ListPage, type ListQuery } from './list-query';
+import { listPage as pageObject, totalPagesOf, type ListPage, type ListQuery } from './list-query';
 import * as repo from './repository';
 import { createSerializers, type OparlObject } from './serializers';
 import type { OparlUrls, PdfFileVariant } from './urls';
@@ -180,9 +180,11 @@ export function createOparlService(ctx: OparlContext) {
   return {
     system: (): OparlObject => s.system(ctx.systemName),
 
-    async list(kind: ListName, scope: repo.Scope | undefined, query: ListQuery, listUrl: string): Promise<ListPage<OparlObject>> {
+    /** A page of a list; undefined past the last page (page 1 always exists, if empty). */
+    async list(kind: ListName, scope: repo.Scope | undefined, query: ListQuery, pageUrl: (page: number) => string): Promise<ListPage<OparlObject> | undefined> {
       const { keys, total } = await repo.listPage(db, kind, scope, query, { withPdfs: ctx.withPdfs, today: ctx.today });
-      return pageObject(await objectsOf(kind, keys), total, query, listUrl);
+      if (query.page > totalPagesOf(total, query.limit)) return undefined;
+      return pageObject(await objectsOf(kind, keys), total, query, pageUrl);
     },
 
     async body(id: number) {

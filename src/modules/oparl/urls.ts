@@ -37,36 +37,53 @@ export type BodyList = (typeof BODY_LISTS)[number];
 export type PdfFileVariant = 'dagsorden' | 'referat' | 'samlet';
 
 /**
+ * Every URL of the API names a file: it ends in ".json", and a list's further pages
+ * live under the list's name ("…/meeting.json", "…/meeting/page-2.json"). So no URL
+ * is the folder of another (an object "body/1.json" beside its lists "body/1/meeting.json"),
+ * and the same URLs work as files of the static site, served as application/json by
+ * any web server that knows the extension. The live API also answers the list filters
+ * (`?modified_since=` …) as query strings; the static site has the unfiltered pages only.
+ */
+export const JSON_SUFFIX = '.json';
+
+/** The URL of a page of the list whose name (without ".json") is `base`; page 1 is the list's own URL. */
+export function listPageUrl(base: string, page: number): string {
+  return page <= 1 ? `${base}${JSON_SUFFIX}` : `${base}/page-${page}${JSON_SUFFIX}`;
+}
+
+/**
  * Every URL the API hands out, built from one origin: the configured public base
- * URL, or the request's own protocol and host. Object ids are these URLs.
+ * URL, or the request's own protocol and host. Object ids are these URLs. With an
+ * empty origin they are the root-relative paths (what the static publisher asks for).
  */
 export function oparlUrls(origin: string) {
   const api = `${origin}${OPARL_PREFIX}`;
+  const file = (path: string) => `${api}${path}${JSON_SUFFIX}`;
   return {
     origin,
     /** A path of the public web site (the `web` of an object) */
     site: (path: string) => `${origin}${path}`,
-    system: () => `${api}/system`,
-    bodies: () => `${api}/body`,
-    body: (id: number) => `${api}/body/${id}`,
-    bodyList: (id: number, list: BodyList) => `${api}/body/${id}/${list}`,
-    legislativeTerm: (bodyId: number, startYear: number) => `${api}/legislativeTerm/${bodyId}-${startYear}`,
-    organization: (id: number) => `${api}/organization/${id}`,
-    organizationMeetings: (id: number) => `${api}/organization/${id}/meeting`,
-    person: (id: number) => `${api}/person/${id}`,
-    membership: (id: number) => `${api}/membership/${id}`,
-    meeting: (id: number) => `${api}/meeting/${id}`,
-    agendaItem: (id: number) => `${api}/agendaItem/${id}`,
-    paper: (id: number) => `${api}/paper/${id}`,
+    system: () => file('/system'),
+    bodies: (page = 1) => listPageUrl(`${api}/body`, page),
+    body: (id: number) => file(`/body/${id}`),
+    bodyList: (id: number, list: BodyList, page = 1) => listPageUrl(`${api}/body/${id}/${list}`, page),
+    legislativeTerm: (bodyId: number, startYear: number) => file(`/legislativeTerm/${bodyId}-${startYear}`),
+    organization: (id: number) => file(`/organization/${id}`),
+    organizationMeetings: (id: number, page = 1) => listPageUrl(`${api}/organization/${id}/meeting`, page),
+    person: (id: number) => file(`/person/${id}`),
+    membership: (id: number) => file(`/membership/${id}`),
+    meeting: (id: number) => file(`/meeting/${id}`),
+    agendaItem: (id: number) => file(`/agendaItem/${id}`),
+    paper: (id: number) => file(`/paper/${id}`),
     /** One consultation per open item on a case: it shares the item's id */
-    consultation: (itemId: number) => `${api}/consultation/${itemId}`,
-    attachmentFile: (attachmentId: number) => `${api}/file/${attachmentId}`,
-    meetingFile: (meetingId: number, variant: PdfFileVariant) => `${api}/file/${variant}-${meetingId}`,
-    location: (key: string) => `${api}/location/${key}`,
-    amendmentMotion: (amendmentId: number) => `${api}/motion/amendment-${amendmentId}`,
-    pointMotion: (voteId: number) => `${api}/motion/point-${voteId}`,
-    voteEvent: (voteId: number) => `${api}/voteEvent/${voteId}`,
-    vote: (voteId: number, personId: number) => `${api}/vote/${voteId}/${personId}`,
+    consultation: (itemId: number) => file(`/consultation/${itemId}`),
+    attachmentFile: (attachmentId: number) => file(`/file/${attachmentId}`),
+    meetingFile: (meetingId: number, variant: PdfFileVariant) => file(`/file/${variant}-${meetingId}`),
+    location: (key: string) => file(`/location/${key}`),
+    amendmentMotion: (amendmentId: number) => file(`/motion/amendment-${amendmentId}`),
+    pointMotion: (voteId: number) => file(`/motion/point-${voteId}`),
+    voteEvent: (voteId: number) => file(`/voteEvent/${voteId}`),
+    vote: (voteId: number, personId: number) => file(`/vote/${voteId}/${personId}`),
   };
 }
 

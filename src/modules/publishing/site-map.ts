@@ -1,9 +1,11 @@
 import type { Db } from '../../db/knex';
+import { oparlPaths } from '../oparl/paths';
+import { oparlDate } from '../oparl/values';
 
 /**
- * The public pages and files the database says exist. The publisher adds what the
- * rendered pages link to (attachments, PDFs), so the static site holds exactly what
- * the live site shows.
+ * The public pages and files the database says exist, and the OParl API's JSON. The
+ * publisher adds what the rendered pages link to (attachments, PDFs), so the static
+ * site holds exactly what the live site shows.
  */
 export async function publicPaths(db: Db): Promise<string[]> {
   const paths = ['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics'];
@@ -27,6 +29,9 @@ export async function publicPaths(db: Db): Promise<string[]> {
       if (v > 1) paths.push(`/dagsorden/${m.slug}/referat/version/${v}/aendringer`);
     }
   }
+  // The OParl API: every object and every page of every list, as JSON files under the API's own URLs
+  // (no page links to them). The publisher renders pages with the PDF service, so the meeting PDFs are Files too.
+  paths.push(...(await oparlPaths(db, { withPdfs: true, today: oparlDate(new Date()) })));
   return paths;
 }
 
