@@ -1,5 +1,6 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
+import { isDatabaseUnavailable } from '../db/unavailable';
 
 /** What a job handler learns besides its data. */
 export interface JobInfo {
@@ -21,8 +22,11 @@ export interface Jobs {
   stop(): Promise<void>;
   /** Sends a job; resolves with its id once it is stored (null when a singleton key already has one waiting). */
   enqueue<T extends object>(name: string, data: T, options?: { singletonKey?: string; startAfterSeconds?: number }): Promise<string | null>;
-  /** Registers the handler of a job name; works before and after start. A handler that throws fails the job, which is retried. */
-  work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
+  /**
+   * Registers the handler of a job name; works before and after start. A handler that throws fails the job, which is retried.
+   * `concurrency` jobs of the name run at once in this process (default 1).
+   */
+  work<T extends object>(name: string, handler: JobHandler<T>, options?: { concurrency?: number }): Promise<void>;
 }
 
 export interface JobsOptions {
@@ -47,7 +51,10 @@ export function createJobs(options: JobsOptions): Jobs {
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 4, application_name: 'moedebog-jobs' });
   // While stopping, the database may already be going down (embedded PostgreSQL stops itself on SIGTERM): cut connections are expected then.
   const expected = (error: unknown) => state === 'stopped' && (error as { code?: string }).code === '57P01';
-  pool.on('error', (error) => !expected(error) && log('Jobkøens databaseforbindelse fejlede', error));
+  // While the database is away (a restart), workers fail each poll and carry on: one short line each, not the whole error.
+  const report = (message: string, error: unknown) =>
+    isDatabaseUnavailable(error) ? log(`${message}: database unavailable`, (error as Error).message) : log(message, error);
+  pool.on('error', (error) => !expected(error) && report('Jobkøens databaseforbindelse fejlede', error));
   const open = new Set<pg.PoolClient>();
   pool.on('connect', (client) => {
     open.add(client);
@@ -58,7 +65,7 @@ export function createJobs(options: JobsOptions): Jobs {
     schema: options.schema ?? 'pgboss',
   });
   // pg-boss reports background failures (maintenance, lost connections) as events; an unheard 'error' would end the process.
-  boss.on('error', (error) => !expected(error) && log('Jobkøen fejlede', error));
+  boss.on('error', (error) => !expected(error) && report('Jobkøen fejlede', error));
 
   const closePool = async () => {
     const closing = [...open].map((client) => new Promise<void>((resolve) => client.once('end', () => resolve())));
@@ -66,8 +73,10 @@ export function createJobs(options: JobsOptions): Jobs {
     await Promise.race([Promise.all(closing), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
   };
 
-  const handlers = new Map<string, JobHandler<object>>();
+  const handlers = new Map<string, { handler: JobHandler<object>; concurrency: number }>();
   const queues = new Set<string>();
+  /** The pg-boss workers of each job name in this process */
+  const workers = new Map<string, string[]>();
 
   const ensureQueue = async (name: string) => {
     if (queues.has(name)) return;
@@ -75,11 +84,22 @@ export function createJobs(options: JobsOptions): Jobs {
     queues.add(name);
   };
 
-  const startWorker = async (name: string, handler: JobHandler<object>) => {
+  const startWorker = async (name: string, { handler, concurrency }: { handler: JobHandler<object>; concurrency: number }) => {
     await ensureQueue(name);
-    await boss.work<object>(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
-      for (const job of jobs) await handler(job.data, { id: job.id, name: job.name });
-    });
+    const ids: string[] = [];
+    for (let i = 0; i < concurrency; i++) {
+      let id: string | undefined;
+      id = await boss.work<object>(name, { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 }, async (jobs) => {
+        try {
+          for (const job of jobs) await handler(job.data, { id: job.id, name: job.name });
+        } finally {
+          // pg-boss waits out the polling interval even after a job: look for the next one at once instead.
+          if (id) boss.notifyWorker(id);
+        }
+      });
+      ids.push(id);
+    }
+    workers.set(name, ids);
   };
 
   return {
@@ -87,7 +107,7 @@ export function createJobs(options: JobsOptions): Jobs {
       if (state !== 'new') throw new Error(`The job queue cannot start: it is ${state}`);
       state = 'starting';
       await boss.start();
-      for (const [name, handler] of handlers) await startWorker(name, handler);
+      for (const [name, worker] of handlers) await startWorker(name, worker);
       state = 'started';
     },
 
@@ -102,17 +122,20 @@ export function createJobs(options: JobsOptions): Jobs {
     async enqueue(name, data, sendOptions = {}) {
       if (state !== 'started') throw new Error(`The job queue is not running (${state}): cannot send ${name}`);
       await ensureQueue(name);
-      return boss.send(name, data, {
+      const id = await boss.send(name, data, {
         ...(sendOptions.singletonKey ? { singletonKey: sendOptions.singletonKey } : {}),
         ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
       });
+      // Our own workers of the name start on it now rather than at their next poll.
+      if (id && !sendOptions.startAfterSeconds) for (const worker of workers.get(name) ?? []) boss.notifyWorker(worker);
+      return id;
     },
 
-    async work<T extends object>(name: string, handler: JobHandler<T>) {
+    async work<T extends object>(name: string, handler: JobHandler<T>, workOptions: { concurrency?: number } = {}) {
       if (handlers.has(name)) throw new Error(`A worker for ${name} is already registered`);
-      const h = handler as JobHandler<object>;
-      handlers.set(name, h);
-      if (state === 'started') await startWorker(name, h);
+      const worker = { handler: handler as JobHandler<object>, concurrency: Math.max(1, Math.floor(workOptions.concurrency ?? 1)) };
+      handlers.set(name, worker);
+      if (state === 'started') await startWorker(name, worker);
     },
   };
 }

@@ -82,15 +82,21 @@ function startsLike(bookmarkTitle: string, heading: string): boolean {
   return title.startsWith(text.slice(0, Math.min(text.length, 12)));
 }
 
+/** A bookmark tree as any reader gives it: titles and children. */
+interface TitledTree<T> {
+  title: string;
+  children: T[];
+}
+
 /**
  * The bookmarks Chromium made of the headings of one level (`depth` 0 for the
  * outermost, 1 for those below them …), which must be exactly the expected
  * headings in order. Throws otherwise: the headings come from our own templates.
  */
-export function headingBookmarks(doc: PDFDocument, depth: number, expected: readonly string[]): OutlineItem[] {
-  let level = readOutline(doc);
+export function matchHeadings<T extends TitledTree<T>>(outline: readonly T[], depth: number, expected: readonly string[]): T[] {
+  let level = [...outline];
   for (let d = 0; d < depth; d++) level = level.flatMap((i) => i.children);
-  const mismatch = level.length !== expected.length ? -1 : expected.findIndex((heading, i) => !startsLike(level[i]?.title ?? '', heading));
+  const mismatch = level.length !== expected.length ? -1 : expected.findIndex((heading, i) => !startsLike(normalizeTitle(level[i]?.title ?? ''), heading));
   if (level.length !== expected.length || mismatch >= 0) {
     const detail = mismatch >= 0 ? `"${level[mismatch]?.title}" is not "${expected[mismatch]}"` : `${level.length} bookmarks for ${expected.length} headings`;
     throw new Error(`The PDF's headings are not the expected ones: ${detail}`);

@@ -74,6 +74,30 @@ describe('the job queue (pg-boss) and the PDF job', () => {
     expect(received).toEqual([{ site: 'ballerup' }]);
   });
 
+  it('runs as many jobs of a name at once as it is asked to (the PDF worker: as many as the browser prints)', async () => {
+    let arrived = 0;
+    let bothIn: () => void = () => undefined;
+    const together = new Promise<void>((resolve) => (bothIn = resolve));
+    const finished: number[] = [];
+    let allDone: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (allDone = resolve));
+    await jobs.work<{ n: number }>(
+      'test.pair',
+      async (data) => {
+        if (++arrived === 2) bothIn();
+        // Each waits for the other: run one at a time, neither would finish.
+        await together;
+        finished.push(data.n);
+        if (finished.length === 2) allDone();
+      },
+      { concurrency: 2 },
+    );
+    await jobs.enqueue('test.pair', { n: 1 });
+    await jobs.enqueue('test.pair', { n: 2 });
+    await done;
+    expect(finished.sort()).toEqual([1, 2]);
+  });
+
   it('stops without leaving a connection behind', async () => {
     await jobs.stop();
     expect(await queueConnections(t)).toBe(0);

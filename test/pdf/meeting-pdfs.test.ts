@@ -234,6 +234,11 @@ describe('meeting PDFs', () => {
     const info = await readPdf(res.body as Buffer);
     expect(info.pages).toBe(agenda.pages);
     for (const secret of SECRETS) expect({ secret, leaked: text(info).includes(secret) }).toEqual({ secret, leaked: false });
+    // Nothing appended: the dagsorden as it is, under the samlet dokument's title, its bookmarks kept.
+    expect(info.outline).toEqual(agenda.outline);
+    const agendaTitle = (await PDFDocument.load((await getPdf(app, `/dagsorden/${upcoming.slug}/dagsorden.pdf`)).body as Buffer)).getTitle();
+    expect(agendaTitle).toMatch(/^Dagsorden: Social- og Sundhedsudvalget, /);
+    expect((await PDFDocument.load(res.body as Buffer)).getTitle()).toBe(`Samlet dokument – ${agendaTitle}`);
   });
 
   it('links the PDFs from the public meeting page: the referat only once it is published', async () => {
