@@ -11,6 +11,8 @@ import { createViewEngine, VIEWS_DIR } from './view/engine';
 import { csrfToken } from './web/csrf';
 import { currentUser } from './web/current-user';
 import { errorHandler, notFoundHandler } from './web/errors';
+import { noPageCache, type PageCache } from './web/page-cache';
+import { refuseNulCharacters } from './web/nul-characters';
 import { mountRoutes } from './web/route-table';
 import { cspNonce, securityHeaders } from './web/security';
 import { DKFDS_DIST, PUBLIC_DIR } from './web/static-assets';
@@ -30,6 +32,8 @@ export interface AppDeps {
   /** The clock; tests fix it. */
   now?: () => Date;
   log?: (message: string, error?: unknown) => void;
+  /** Public pages kept in memory while the data is unchanged; without it nothing is kept (tests that write to the database directly) */
+  pageCache?: PageCache;
 }
 
 
@@ -37,6 +41,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
+  const cache = deps.pageCache ?? noPageCache();
   const app = express();
   const engine = createViewEngine();
   app.engine('.hbs', engine.engine);
@@ -49,6 +54,7 @@ export function createApp(deps: AppDeps): Express {
   if (deps.config.env === 'production') app.enable('view cache');
 
   app.use(cspNonce);
+  app.use(cache.writes);
   app.use(securityHeaders());
   const staticOptions = { maxAge: deps.config.env === 'production' ? '7d' : 0, fallthrough: true, index: false as const };
   app.use('/assets/dkfds', express.static(DKFDS_DIST, staticOptions));
@@ -60,11 +66,13 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 5000 }));
+  app.use(refuseNulCharacters);
   app.use(deps.session);
   app.use(csrfToken);
   app.use(currentUser(deps.db));
   app.use((_req, res, next) => {
-    primaryBodyName(deps.db)
+    cache
+      .remember('primaryBodyName', () => primaryBodyName(deps.db))
       .then((authority) => {
         res.locals.site = { name: deps.config.siteName, accessibilityStatementUrl: deps.config.accessibilityStatementUrl, authority };
         next();
@@ -73,7 +81,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const router = express.Router();
-  mountRoutes(router, deps.db, allRoutes({ db: deps.db, now, files: deps.files, config: deps.config, mailer: deps.mailer, publication: createPublication(), pdf: deps.pdf, onPublished: deps.onPublished }));
+  mountRoutes(router, deps.db, allRoutes({ db: deps.db, now, files: deps.files, config: deps.config, mailer: deps.mailer, publication: createPublication(), pdf: deps.pdf, onPublished: deps.onPublished, cache }), cache);
   app.use(router);
 
   app.use(notFoundHandler);

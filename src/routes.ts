@@ -21,6 +21,7 @@ import { searchRoutes } from './modules/search/routes';
 import type { Mailer } from './modules/mail/mailer';
 import { pdfRoutes } from './modules/pdf/routes';
 import type { MeetingPdfs } from './modules/pdf/service';
+import type { PageCache } from './web/page-cache';
 import type { RouteDef } from './web/route-table';
 
 export interface RouteDeps {
@@ -37,6 +38,8 @@ export interface RouteDeps {
   pdf?: MeetingPdfs;
   /** Called after an agenda or minutes became public (PDFs, static site); absent in tests that need neither */
   onPublished?: (meetingId: number) => Promise<void>;
+  /** Public pages and values kept while the data is unchanged (src/web/page-cache.ts) */
+  cache: PageCache;
 }
 
 /** The route table: every route of the app with its access rule. test/security/route-table.test.ts checks it covers them all. */

@@ -7,9 +7,10 @@ import { openDatabase } from './db/database';
 import { createJobs } from './jobs/queue';
 import { createMailer } from './modules/mail/mailer';
 import { registerPdfJobs } from './modules/pdf/jobs';
-import { afterPublication, registerSitePublishing } from './modules/publishing/jobs';
+import { afterPublication, publishSiteOnStart, registerSitePublishing } from './modules/publishing/jobs';
 import { createMeetingPdfs } from './modules/pdf/service';
 import { createBrowserPool } from './pdf/browser';
+import { createPageCache } from './web/page-cache';
 import { createSessionMiddleware } from './web/session';
 import { sessionSecret } from './web/session-secret';
 
@@ -36,14 +37,18 @@ async function main(): Promise<void> {
   await registerPdfJobs(jobs, pdf);
   await registerSitePublishing(jobs, { db: database.db, config, pdf, log: info });
   await jobs.start();
+  await publishSiteOnStart(jobs, config);
 
   const sessions = createSessionMiddleware({
     connectionString: database.url,
     secret: config.sessionSecret ?? (await sessionSecret(config.dataDir)),
     secure: config.cookieSecure,
   });
+  // Public pages are served from memory until the database says their data changed.
+  const pageCache = createPageCache({ mode: { kind: 'live', connectionString: database.url }, now: () => new Date(), log });
   const app = createApp({
     config,
+    pageCache,
     db: database.db,
     session: sessions.handler,
     files: { dir: filesDir, maxBytes: config.uploadMaxBytes },
@@ -66,6 +71,7 @@ async function main(): Promise<void> {
     server.close();
     server.closeAllConnections();
     await jobs.stop();
+    await pageCache.close();
     await browser.close();
     await sessions.close();
     await database.close();

@@ -4,6 +4,7 @@ import { canEditCommittee, isStaff } from '../modules/auth/permissions';
 import type { User } from '../modules/auth/repository';
 import { verifyCsrf } from './csrf';
 import { AppError, NotFoundError } from './errors';
+import type { PageCache } from './page-cache';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -98,10 +99,12 @@ const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-/** Registers route definitions: every route gets its access rule, caching headers, and every POST its CSRF check. */
-export function mountRoutes(router: Router, db: Db, defs: RouteDef[]): void {
+/** Registers route definitions: every route gets its access rule, caching headers (public pages also the page cache), and every POST its CSRF check. */
+export function mountRoutes(router: Router, db: Db, defs: RouteDef[], cache: PageCache): void {
   for (const def of defs) {
-    const chain: RequestHandler[] = [authorize(db, def.access), def.access.kind === 'public' && def.method === 'get' ? cacheHeaders : noStore];
+    const publicPage = def.access.kind === 'public' && def.method === 'get';
+    const chain: RequestHandler[] = [authorize(db, def.access), publicPage ? cacheHeaders : noStore];
+    if (publicPage) chain.push(cache.pages);
     if (def.method === 'post') chain.push(verifyCsrf);
     router[def.method](def.path, ...chain, ...def.handlers);
   }

@@ -156,6 +156,32 @@ describe('npm run publish: the static site', () => {
     expect(fs.statSync(unchangedPdf).nlink).toBeGreaterThan(1);
   }, 240_000);
 
+  it('renders only the changed meeting (and meetings sharing its cases) when one meeting changes', async () => {
+    const item = (await t.db('agenda_items as i')
+      .join('meetings as m', 'm.id', 'i.meeting_id')
+      .where({ 'm.status': 'agenda_published', 'i.is_closed': false, 'i.kind': 'regular' })
+      .first('i.id', 'i.number', 'm.slug')) as { id: number; number: number; slug: string };
+    const untouched = (await t.db('meetings as m')
+      .where({ status: 'minutes_published' })
+      .whereNot('slug', item.slug)
+      .whereNotExists(t.db('agenda_items as a').join('agenda_items as b', 'b.case_id', 'a.case_id').join('meetings as o', 'o.id', 'b.meeting_id').whereRaw('a.meeting_id = m.id').where('o.slug', item.slug))
+      .orderBy('starts_at')
+      .first('slug')) as { slug: string };
+    const before = fs.realpathSync(out);
+    await t.db('agenda_items').where({ id: item.id }).update({ title: 'Titel ændret efter udgivelsen' });
+    const run = await runScript('publish.ts', ['--out', out], env);
+    expect(run.code).toBe(0);
+    const taken = Number(/(\d+) uændrede sider og filer overtaget/.exec(run.output)?.[1]);
+    const total = Number(/(\d+) filer, heraf/.exec(run.output)?.[1]);
+    expect(taken).toBeGreaterThan(total / 2);
+    const site = fs.realpathSync(out);
+    expect(site).not.toBe(before);
+    expect(fs.readFileSync(path.join(site, 'dagsorden', item.slug, `punkt-${item.number}`, 'index.html'), 'utf8')).toContain('Titel ændret efter udgivelsen');
+    // An unrelated meeting's page was not rendered again: the very same file as in the previous version.
+    const page = path.join('dagsorden', untouched.slug, 'index.html');
+    expect(fs.statSync(path.join(site, page)).ino).toBe(fs.statSync(path.join(before, page)).ino);
+  }, 240_000);
+
   it('leaves the previous site whole when a publish dies midway', async () => {
     const before = fs.readlinkSync(out);
     const manifest = fs.readFileSync(path.join(fs.realpathSync(out), '.moedebog-manifest.json'), 'utf8');

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/knex';
 import { NotFoundError } from '../../web/errors';
+import type { PageCache } from '../../web/page-cache';
 import type { RouteDef } from '../../web/route-table';
 import { minutesContext } from '../approval/public-routes';
 import { committeeFacts } from '../boards/extras';
@@ -13,10 +14,13 @@ const itemParam = z.coerce.number().int().min(1).max(10_000);
 export interface PublicDeps {
   db: Db;
   now: () => Date;
+  cache: PageCache;
 }
 
 /** The pages citizens read. Nothing here may show a closed item's content: loadMeetingView('public') never reads it. */
-export function publicRoutes({ db, now }: PublicDeps): RouteDef[] {
+export function publicRoutes({ db, now, cache }: PublicDeps): RouteDef[] {
+  /** One meeting's public view serves its page and every item's page (the publisher asks for them one after another). */
+  const publicView = (slug: string) => cache.remember(`meeting-view:public:${slug}`, () => loadMeetingView(db, slug, 'public'));
 
   const front = async (_req: Request, res: Response) => {
     const page = await frontPage(db, now());
@@ -43,7 +47,7 @@ export function publicRoutes({ db, now }: PublicDeps): RouteDef[] {
 
   const meetingPage = async (req: Request, res: Response) => {
     const slug = slugParam.safeParse(req.params.slug);
-    const meeting = slug.success ? await loadMeetingView(db, slug.data, 'public') : undefined;
+    const meeting = slug.success ? await publicView(slug.data) : undefined;
     if (!meeting) throw new NotFoundError('Mødet');
     const row = await db('meetings').where({ slug: meeting.slug }).first('id', 'slug', 'status');
     const minutes = await minutesContext(db, row);
@@ -62,7 +66,7 @@ export function publicRoutes({ db, now }: PublicDeps): RouteDef[] {
   const itemPage = async (req: Request, res: Response) => {
     const slug = slugParam.safeParse(req.params.slug);
     const number = itemParam.safeParse(req.params.number);
-    const meeting = slug.success && number.success ? await loadMeetingView(db, slug.data, 'public', { itemNumber: number.data }) : undefined;
+    const meeting = slug.success && number.success ? await publicView(slug.data) : undefined;
     const item = meeting?.items.find((i) => number.success && i.number === number.data);
     if (!meeting || !item) throw new NotFoundError('Punktet');
     res.render('pages/public/item', {

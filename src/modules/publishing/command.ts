@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RequestHandler } from 'express';
@@ -6,11 +7,13 @@ import { loadConfig, type Config } from '../../config';
 import { openDatabase } from '../../db/database';
 import type { Db } from '../../db/knex';
 import { createBrowserPool, type BrowserPool } from '../../pdf/browser';
+import { createPageCache } from '../../web/page-cache';
 import { DKFDS_DIST, PUBLIC_DIR } from '../../web/static-assets';
 import { createMailer } from '../mail/mailer';
 import { createMeetingPdfs, type MeetingPdfs } from '../pdf/service';
 import { buildSearchIndex } from './search-index';
 import { publishSite, type PublishResult } from './static-site';
+import { describeWriteError } from './write-errors';
 
 
 /** Renders pages without sessions: the static site is what an anonymous citizen sees. */
@@ -40,7 +43,10 @@ export async function publishFromDatabase(input: {
 }
 
 async function publishWith(input: { db: Db; config: Config; out: string; full: boolean; log: (m: string) => void; crashAfterFiles?: number; withoutPdfs?: boolean; pdf: MeetingPdfs; filesDir: string }): Promise<PublishResult> {
+  // Within one publish the data is taken as it was read: a meeting's view, made for its page, serves its items' pages.
+  const cache = createPageCache({ mode: { kind: 'run' }, now: () => new Date() });
   const app = createApp({
+    pageCache: cache,
     config: input.config,
     db: input.db,
     session: noSession,
@@ -87,10 +93,21 @@ export async function runPublish(argv: string[], env: NodeJS.ProcessEnv, say: (m
   try {
     const started = Date.now();
     const crash = env.MOEDEBOG_TEST_CRASH_AFTER_FILES ? Number(env.MOEDEBOG_TEST_CRASH_AFTER_FILES) : undefined;
-    const result = await publishFromDatabase({ db: database.db, config, out, full: Boolean(args.full), withoutPdfs: Boolean(args['uden-pdf']), log: say, crashAfterFiles: crash });
+    const servedBefore = await fs.readlink(out).catch(() => null);
+    let result: PublishResult;
+    try {
+      result = await publishFromDatabase({ db: database.db, config, out, full: Boolean(args.full), withoutPdfs: Boolean(args['uden-pdf']), log: say, crashAfterFiles: crash });
+    } catch (error) {
+      // A full disk, a size limit, a read-only folder: say what went wrong, and that the served site is the previous one.
+      const why = describeWriteError(error);
+      if (!why) throw error;
+      const unchanged = (await fs.readlink(out).catch(() => null)) === servedBefore;
+      say(`Udgivelsen mislykkedes. ${why}.${unchanged ? (servedBefore ? ` Det offentlige site i ${out} er uændret: den forrige version vises fortsat.` : ' Intet site er udgivet.') : ''}`);
+      return 1;
+    }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (!result.changed) say(`Ingen ændringer: ${out} er uændret (${result.pages} sider, ${result.files} filer kontrolleret på ${seconds} s).`);
-    else say(`Sitet er udgivet til ${out}: ${result.pages} sider, ${result.files} filer, heraf ${result.written} skrevet på ${seconds} s (version ${result.version}).`);
+    else say(`Sitet er udgivet til ${out}: ${result.pages} sider, ${result.files} filer, heraf ${result.written} skrevet på ${seconds} s (version ${result.version}; ${result.reused} uændrede sider og filer overtaget uden gengivelse).`);
     return 0;
   } finally {
     await database.close();

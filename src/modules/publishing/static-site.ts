@@ -5,9 +5,12 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Express } from 'express';
 import type { Db } from '../../db/knex';
+import { compactChanges, readStamps, stampOf } from './change-stamps';
 import { linkedPaths, outputFile, publicPaths } from './site-map';
 
 export const MANIFEST = '.moedebog-manifest.json';
+/** Per public path: its file, hash, stamp and links, so an unchanged meeting's pages are taken over without rendering */
+export const PAGE_INDEX = '.moedebog-pages.json';
 const KEEP_VERSIONS = 3;
 const CONCURRENCY = 6;
 
@@ -39,9 +42,27 @@ export interface PublishResult {
   files: number;
   written: number;
   linked: number;
+  /** Paths taken over from the previous version without rendering, their data unchanged */
+  reused: number;
+  /** Time spent building the search index (Pagefind), part of the whole */
+  searchIndexMs: number;
 }
 
 type Manifest = Record<string, string>;
+
+interface PageEntry {
+  file: string;
+  hash: string;
+  /** The stamp of the data it was made from (change-stamps.ts); null: rendered every time */
+  stamp: string | null;
+  html: boolean;
+  links: string[];
+}
+
+interface PageIndex {
+  site: string;
+  entries: Record<string, PageEntry>;
+}
 
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -78,6 +99,15 @@ async function readManifest(dir: string | null): Promise<Manifest> {
   }
 }
 
+async function readPageIndex(dir: string | null): Promise<PageIndex | null> {
+  if (!dir) return null;
+  try {
+    return JSON.parse(await fs.readFile(path.join(dir, PAGE_INDEX), 'utf8')) as PageIndex;
+  } catch {
+    return null;
+  }
+}
+
 async function currentTarget(out: string): Promise<string | null> {
   try {
     const stat = await fs.lstat(out);
@@ -98,7 +128,9 @@ async function currentTarget(out: string): Promise<string | null> {
  * Writes the whole public site as static files into a new version folder and then
  * swaps the output symlink to it in one rename: a crash midway leaves the previous
  * site whole. Unchanged files are hard links to the previous version (nothing is
- * rewritten); a publish that changes nothing makes no new version at all.
+ * rewritten); a publish that changes nothing makes no new version at all. Pages of
+ * meetings (and cases, attachments) whose data has not changed since the previous
+ * version are not even rendered: their stamp (change-stamps.ts) says so.
  */
 export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   const out = path.resolve(o.out);
@@ -106,132 +138,182 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   await fs.mkdir(versionsDir, { recursive: true });
   const previousDir = await currentTarget(out);
   const previous = o.full ? {} : await readManifest(previousDir);
+  // Stamps are read before any page is rendered: a change made meanwhile leaves a newer stamp, so the next publish renders it.
+  const stamps = await readStamps(o.db, new Date());
+  const previousIndex = o.full ? null : await readPageIndex(previousDir);
+  const reusable = previousIndex && previousIndex.site === stamps.site ? previousIndex.entries : {};
+  const index: PageIndex = { site: stamps.site, entries: {} };
   const stamp = new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15);
   const newDir = path.join(versionsDir, `${stamp}-${crypto.randomBytes(3).toString('hex')}`);
   await fs.mkdir(newDir, { recursive: true });
-
-  const manifest: Manifest = {};
-  let written = 0;
-  let files = 0;
-  const put = async (relative: string, data: Buffer) => {
-    if (relative in manifest) return;
-    const hash = sha256(data);
-    manifest[relative] = hash;
-    files++;
-    const target = path.join(newDir, relative);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    if (previousDir && previous[relative] === hash) {
-      await fs.link(path.join(previousDir, relative), target);
-    } else {
-      await fs.writeFile(target, data);
-      written++;
-      if (o.crashAfterFiles !== undefined && written >= o.crashAfterFiles) {
-        o.log(`Simulerer et nedbrud efter ${written} filer`);
-        process.exit(137);
-      }
-    }
-  };
-
-  // Pages and files, rendered by the app itself.
-  const server = await listen(o.app);
-  const host = new URL(o.baseUrl).host;
-  const pages: string[] = [];
-  let linked = 0;
-  try {
-    const queue = await publicPaths(o.db);
-    const seen = new Set<string>();
-    const fetchOne = async (urlPath: string) => {
-      const res = await fetch(`${server.url}${urlPath}`, { headers: { 'x-moedebog-static': '1', 'x-forwarded-host': host, 'x-forwarded-proto': new URL(o.baseUrl).protocol.replace(':', '') }, redirect: 'manual' });
-      if (res.status !== 200) throw new Error(`${urlPath} svarede ${res.status}`);
-      const type = res.headers.get('content-type') ?? 'application/octet-stream';
-      const body = Buffer.from(await res.arrayBuffer());
-      return { type, body };
+  // A publish that fails (a full disk, a render error) removes its unfinished version; the served one is untouched.
+  let swapped = false;
+  const build = async (): Promise<PublishResult> => {
+    const manifest: Manifest = {};
+    let written = 0;
+    let files = 0;
+    let reused = 0;
+    const folders = new Set<string>();
+    const folder = async (target: string) => {
+      const dir = path.dirname(target);
+      if (folders.has(dir)) return;
+      await fs.mkdir(dir, { recursive: true });
+      folders.add(dir);
     };
-    // A few pages at a time: rendering is mostly waiting on the database.
-    const worker = async () => {
-      while (queue.length > 0) {
-        const urlPath = queue.shift() as string;
-        if (seen.has(urlPath)) continue;
-        seen.add(urlPath);
-        if (o.withoutPdfs && urlPath.endsWith('.pdf')) continue;
-        const { type, body } = await fetchOne(urlPath);
-        await put(outputFile(urlPath, type), body);
-        if (type.startsWith('text/html')) {
-          pages.push(urlPath);
-          for (const next of linkedPaths(body.toString('utf8'))) {
-            if (!seen.has(next)) {
-              queue.push(next);
-              linked++;
+    /** A file of the previous version, known unchanged: linked without reading it. */
+    const takeOver = async (relative: string, hash: string) => {
+      if (relative in manifest || !previousDir) return;
+      manifest[relative] = hash;
+      files++;
+      const target = path.join(newDir, relative);
+      await folder(target);
+      await fs.link(path.join(previousDir, relative), target);
+    };
+    const put = async (relative: string, data: Buffer) => {
+      if (relative in manifest) return manifest[relative] as string;
+      const hash = sha256(data);
+      manifest[relative] = hash;
+      files++;
+      const target = path.join(newDir, relative);
+      await folder(target);
+      if (previousDir && previous[relative] === hash) {
+        await fs.link(path.join(previousDir, relative), target);
+      } else {
+        await fs.writeFile(target, data);
+        written++;
+        if (o.crashAfterFiles !== undefined && written >= o.crashAfterFiles) {
+          o.log(`Simulerer et nedbrud efter ${written} filer`);
+          process.exit(137);
+        }
+      }
+      return hash;
+    };
+
+    // Pages and files, rendered by the app itself.
+    const server = await listen(o.app);
+    const host = new URL(o.baseUrl).host;
+    const pages: string[] = [];
+    let linked = 0;
+    try {
+      const queue = await publicPaths(o.db);
+      const seen = new Set<string>();
+      const fetchOne = async (urlPath: string) => {
+        const res = await fetch(`${server.url}${urlPath}`, { headers: { 'x-moedebog-static': '1', 'x-forwarded-host': host, 'x-forwarded-proto': new URL(o.baseUrl).protocol.replace(':', '') }, redirect: 'manual' });
+        if (res.status !== 200) throw new Error(`${urlPath} svarede ${res.status}`);
+        const type = res.headers.get('content-type') ?? 'application/octet-stream';
+        const body = Buffer.from(await res.arrayBuffer());
+        return { type, body };
+      };
+      // A few pages at a time: rendering is mostly waiting on the database.
+      const worker = async () => {
+        while (queue.length > 0) {
+          const urlPath = queue.shift() as string;
+          if (seen.has(urlPath)) continue;
+          seen.add(urlPath);
+          if (o.withoutPdfs && urlPath.endsWith('.pdf')) continue;
+          const stamp = stampOf(stamps, urlPath);
+          const before = reusable[urlPath];
+          let entry: PageEntry;
+          if (stamp !== null && before && before.stamp === stamp && previous[before.file] === before.hash) {
+            await takeOver(before.file, before.hash);
+            entry = before;
+            reused++;
+          } else {
+            const { type, body } = await fetchOne(urlPath);
+            const file = outputFile(urlPath, type);
+            const html = type.startsWith('text/html');
+            entry = { file, hash: await put(file, body), stamp, html, links: html ? linkedPaths(body.toString('utf8')) : [] };
+          }
+          index.entries[urlPath] = entry;
+          if (entry.html) {
+            pages.push(urlPath);
+            for (const next of entry.links) {
+              if (!seen.has(next)) {
+                queue.push(next);
+                linked++;
+              }
             }
           }
         }
+      };
+      // Workers stop when the queue is empty; pages still rendering may add to it, so run rounds until it stays empty.
+      while (queue.length > 0) await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      // The not-found page, as the live site answers it.
+      const missing = await fetch(`${server.url}/findes-ikke-${crypto.randomBytes(4).toString('hex')}`, { headers: { 'x-moedebog-static': '1' } });
+      await put('404.html', Buffer.from(await missing.arrayBuffer()));
+      if (!('soeg/index.html' in manifest)) {
+        const search = await fetch(`${server.url}/soeg`, { headers: { 'x-moedebog-static': '1' } });
+        if (search.status === 200) await put('soeg/index.html', Buffer.from(await search.arrayBuffer()));
       }
-    };
-    // Workers stop when the queue is empty; pages still rendering may add to it, so run rounds until it stays empty.
-    while (queue.length > 0) await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-    // The not-found page, as the live site answers it.
-    const missing = await fetch(`${server.url}/findes-ikke-${crypto.randomBytes(4).toString('hex')}`, { headers: { 'x-moedebog-static': '1' } });
-    await put('404.html', Buffer.from(await missing.arrayBuffer()));
-    if (!('soeg/index.html' in manifest)) {
-      const search = await fetch(`${server.url}/soeg`, { headers: { 'x-moedebog-static': '1' } });
-      if (search.status === 200) await put('soeg/index.html', Buffer.from(await search.arrayBuffer()));
+    } finally {
+      await server.close();
     }
-  } finally {
-    await server.close();
-  }
 
-  // Assets the pages use.
-  for (const asset of o.assets) {
-    for (const relative of await walk(asset.dir)) {
-      if (asset.include && !asset.include(relative)) continue;
-      await put(path.posix.join(asset.prefix, relative.split(path.sep).join('/')), await fs.readFile(path.join(asset.dir, relative)));
+    // Assets the pages use.
+    for (const asset of o.assets) {
+      for (const relative of await walk(asset.dir)) {
+        if (asset.include && !asset.include(relative)) continue;
+        await put(path.posix.join(asset.prefix, relative.split(path.sep).join('/')), await fs.readFile(path.join(asset.dir, relative)));
+      }
     }
-  }
 
-  const base = o.baseUrl.replace(/\/$/, '');
-  const sitemap = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...pages.sort().map((p) => `  <url><loc>${base}${p.split('/').map(encodeURIComponent).join('/').replace(/%2F/g, '/')}</loc></url>`),
-    '</urlset>',
-    '',
-  ].join('\n');
-  await put('sitemap.xml', Buffer.from(sitemap));
-  await put('robots.txt', Buffer.from(`User-agent: *\nAllow: /\nSitemap: ${base}/sitemap.xml\n`));
+    const base = o.baseUrl.replace(/\/$/, '');
+    const sitemap = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+      ...pages.sort().map((p) => `  <url><loc>${base}${p.split('/').map(encodeURIComponent).join('/').replace(/%2F/g, '/')}</loc></url>`),
+      '</urlset>',
+      '',
+    ].join('\n');
+    await put('sitemap.xml', Buffer.from(sitemap));
+    await put('robots.txt', Buffer.from(`User-agent: *\nAllow: /\nSitemap: ${base}/sitemap.xml\n`));
 
-  const same =
-    previousDir !== null &&
-    !o.full &&
-    Object.keys(previous).length === Object.keys(manifest).length &&
-    Object.entries(manifest).every(([k, v]) => previous[k] === v);
-  if (same) {
-    await fs.rm(newDir, { recursive: true, force: true });
-    return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: pages.length, files, written: 0, linked };
-  }
-
-  // The search index covers the pages of this version; when no page changed it is the previous one, linked.
-  const htmlChanged = Object.keys(manifest).some((k) => k.endsWith('.html') && previous[k] !== manifest[k]);
-  if (htmlChanged || !previousDir) {
-    await o.indexSearch(newDir);
-  } else {
-    for (const relative of await walk(path.join(previousDir, 'pagefind')).catch(() => [] as string[])) {
-      const target = path.join(newDir, 'pagefind', relative);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.link(path.join(previousDir, 'pagefind', relative), target);
+    const same =
+      previousDir !== null &&
+      !o.full &&
+      Object.keys(previous).length === Object.keys(manifest).length &&
+      Object.entries(manifest).every(([k, v]) => previous[k] === v);
+    if (same) {
+      await fs.rm(newDir, { recursive: true, force: true });
+      return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: pages.length, files, written: 0, linked, reused, searchIndexMs: 0 };
     }
-  }
-  await fs.writeFile(path.join(newDir, MANIFEST), JSON.stringify(manifest, null, 1));
 
-  // The swap: a new symlink renamed over the old one is atomic.
-  const tmpLink = `${out}.tmp-${process.pid}`;
-  await fs.rm(tmpLink, { force: true });
-  await fs.symlink(path.relative(path.dirname(out), newDir), tmpLink);
-  await fs.rename(tmpLink, out);
+    // The search index covers the pages of this version; when no page changed it is the previous one, linked.
+    const htmlChanged = Object.keys(manifest).some((k) => k.endsWith('.html') && previous[k] !== manifest[k]);
+    let searchIndexMs = 0;
+    if (htmlChanged || !previousDir) {
+      const started = performance.now();
+      await o.indexSearch(newDir);
+      searchIndexMs = performance.now() - started;
+    } else {
+      for (const relative of await walk(path.join(previousDir, 'pagefind')).catch(() => [] as string[])) {
+        const target = path.join(newDir, 'pagefind', relative);
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.link(path.join(previousDir, 'pagefind', relative), target);
+      }
+    }
+    await fs.writeFile(path.join(newDir, PAGE_INDEX), JSON.stringify(index));
+    await fs.writeFile(path.join(newDir, MANIFEST), JSON.stringify(manifest, null, 1));
 
-  // Keep a few earlier versions for rollback; remove the rest.
-  const versions = (await fs.readdir(versionsDir)).sort();
-  for (const old of versions.slice(0, Math.max(0, versions.length - KEEP_VERSIONS))) {
-    if (path.join(versionsDir, old) !== newDir) await fs.rm(path.join(versionsDir, old), { recursive: true, force: true });
+    // The swap: a new symlink renamed over the old one is atomic.
+    const tmpLink = `${out}.tmp-${process.pid}`;
+    await fs.rm(tmpLink, { force: true });
+    await fs.symlink(path.relative(path.dirname(out), newDir), tmpLink);
+    await fs.rename(tmpLink, out);
+    swapped = true;
+
+    // Keep a few earlier versions for rollback; remove the rest.
+    const versions = (await fs.readdir(versionsDir)).sort();
+    for (const old of versions.slice(0, Math.max(0, versions.length - KEEP_VERSIONS))) {
+      if (path.join(versionsDir, old) !== newDir) await fs.rm(path.join(versionsDir, old), { recursive: true, force: true });
+    }
+    await compactChanges(o.db);
+    return { changed: true, version: path.basename(newDir), pages: pages.length, files, written, linked, reused, searchIndexMs };
+  };
+  try {
+    return await build();
+  } catch (error) {
+    if (!swapped) await fs.rm(newDir, { recursive: true, force: true }).catch(() => undefined);
+    throw error;
   }
-  return { changed: true, version: path.basename(newDir), pages: pages.length, files, written, linked };
 }

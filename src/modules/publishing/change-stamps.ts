@@ -1,0 +1,148 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../db/knex';
+import { formatIsoDate } from '../../i18n/format';
+
+/**
+ * What a static page was made from, as a stamp: the publisher reuses a page of the
+ * previous version only when its stamp is unchanged. Stamps come from content_changes
+ * (migration track_content_changes), which triggers fill on every change.
+ *
+ * - site: the code and templates that render pages, the day (pages show deadlines and
+ *   "upcoming"), and the last change to data of the whole site (committees, people,
+ *   cases, consultations …). When it differs, nothing is reused.
+ * - meeting: the last change to the meeting and to every meeting that shares a case or
+ *   a postponement with it (its pages show their treatments), as a list, so a meeting
+ *   leaving the set changes the stamp too.
+ * - case: the same over the meetings that treat the case.
+ */
+export interface SiteStamps {
+  site: string;
+  meetingById: Map<number, string>;
+  meetingBySlug: Map<string, number>;
+  caseByRef: Map<string, string>;
+  /** The meeting each agenda item, attachment, vote and amendment belongs to */
+  meetingOf: { item: Map<number, number>; attachment: Map<number, number>; vote: Map<number, number>; amendment: Map<number, number> };
+}
+
+const ROOT = path.resolve(__dirname, '../../..');
+let buildKeyMemo: string | undefined;
+
+/** A hash of everything that renders pages: source, templates, assets and the installed packages' lock. */
+export function buildKey(): string {
+  if (buildKeyMemo) return buildKeyMemo;
+  const hash = crypto.createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) hash.update(path.relative(ROOT, full)).update(fs.readFileSync(full));
+    }
+  };
+  for (const dir of ['src', 'views', 'public']) if (fs.existsSync(path.join(ROOT, dir))) walk(path.join(ROOT, dir));
+  for (const file of ['package-lock.json']) if (fs.existsSync(path.join(ROOT, file))) hash.update(fs.readFileSync(path.join(ROOT, file)));
+  buildKeyMemo = hash.digest('hex');
+  return buildKeyMemo;
+}
+
+export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
+  const site = (await db('content_changes').whereNull('meeting_id').max('seq as seq').first()) as { seq: number | null } | undefined;
+  const meetings = await db.raw<{ rows: Array<{ id: number; slug: string; stamp: string }> }>(`
+    WITH last AS (SELECT meeting_id, max(seq) AS seq FROM content_changes WHERE meeting_id IS NOT NULL GROUP BY meeting_id),
+    treated AS (
+      SELECT DISTINCT meeting_id, case_id FROM agenda_items WHERE case_id IS NOT NULL
+      UNION SELECT DISTINCT i.meeting_id, s.case_id FROM sub_points s JOIN agenda_items i ON i.id = s.item_id WHERE s.case_id IS NOT NULL
+    ),
+    related AS (
+      SELECT id AS meeting_id, id AS related FROM meetings
+      UNION SELECT a.meeting_id, b.meeting_id FROM treated a JOIN treated b ON b.case_id = a.case_id
+      UNION SELECT a.meeting_id, p.meeting_id FROM agenda_items a JOIN agenda_items p ON p.id = a.postponed_from_item_id
+      UNION SELECT p.meeting_id, a.meeting_id FROM agenda_items a JOIN agenda_items p ON p.id = a.postponed_from_item_id
+    )
+    SELECT m.id, m.slug, md5(string_agg(r.related || ':' || coalesce(l.seq, 0), ',' ORDER BY r.related)) AS stamp
+    FROM meetings m JOIN related r ON r.meeting_id = m.id LEFT JOIN last l ON l.meeting_id = r.related
+    GROUP BY m.id, m.slug`);
+  const cases = await db.raw<{ rows: Array<{ id: number; number: string | null; stamp: string }> }>(`
+    WITH last AS (SELECT meeting_id, max(seq) AS seq FROM content_changes WHERE meeting_id IS NOT NULL GROUP BY meeting_id),
+    treated AS (
+      SELECT DISTINCT meeting_id, case_id FROM agenda_items WHERE case_id IS NOT NULL
+      UNION SELECT DISTINCT i.meeting_id, s.case_id FROM sub_points s JOIN agenda_items i ON i.id = s.item_id WHERE s.case_id IS NOT NULL
+    )
+    SELECT c.id, c.case_number AS number, md5(coalesce(string_agg(t.meeting_id || ':' || coalesce(l.seq, 0), ',' ORDER BY t.meeting_id), '')) AS stamp
+    FROM cases c LEFT JOIN treated t ON t.case_id = c.id LEFT JOIN last l ON l.meeting_id = t.meeting_id
+    GROUP BY c.id, c.case_number`);
+  const pairs = async (sql: string) => new Map((await db.raw<{ rows: Array<{ id: number; meeting_id: number }> }>(sql)).rows.map((r) => [r.id, r.meeting_id]));
+  const [item, attachment, vote, amendment] = await Promise.all([
+    pairs('SELECT id, meeting_id FROM agenda_items'),
+    pairs('SELECT a.id, i.meeting_id FROM attachments a JOIN agenda_items i ON i.id = a.item_id'),
+    pairs('SELECT v.id, i.meeting_id FROM votes v JOIN agenda_items i ON i.id = v.item_id'),
+    pairs('SELECT a.id, i.meeting_id FROM amendments a JOIN agenda_items i ON i.id = a.item_id'),
+  ]);
+  const caseByRef = new Map<string, string>();
+  for (const c of cases.rows) {
+    caseByRef.set(String(c.id), c.stamp);
+    if (c.number) caseByRef.set(c.number, c.stamp);
+  }
+  const day = formatIsoDate(now);
+  return {
+    site: crypto.createHash('sha256').update(`${buildKey()}|${day}|${site?.seq ?? 0}`).digest('hex'),
+    meetingById: new Map(meetings.rows.map((r) => [r.id, r.stamp])),
+    meetingBySlug: new Map(meetings.rows.map((r) => [r.slug, r.id])),
+    caseByRef,
+    meetingOf: { item, attachment, vote, amendment },
+  };
+}
+
+/**
+ * The scope a public path belongs to, by its URL: a meeting's pages and files, an
+ * attachment, a case page, the OParl objects of one meeting (meeting, agenda items,
+ * files, votes, motions). Other paths (indexes, lists, feeds) have none and are
+ * rendered every time.
+ */
+export type PathScope =
+  | { kind: 'meeting'; slug: string }
+  | { kind: 'meetingId'; id: number }
+  | { kind: 'item' | 'attachment' | 'vote' | 'amendment'; id: number }
+  | { kind: 'case'; ref: string }
+  | null;
+
+const OPARL_SCOPES: Array<[RegExp, (m: RegExpExecArray) => PathScope]> = [
+  [/^\/oparl\/v1\.1\/meeting\/(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/(?:agendaItem|consultation)\/(\d+)\.json$/, (m) => ({ kind: 'item', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/file\/(\d+)\.json$/, (m) => ({ kind: 'attachment', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/file\/[a-z]+-(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/motion\/amendment-(\d+)\.json$/, (m) => ({ kind: 'amendment', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/(?:motion\/point-|voteEvent\/|vote\/)(\d+)(?:\/\d+)?\.json$/, (m) => ({ kind: 'vote', id: Number(m[1]) })],
+];
+
+export function scopeOfPath(urlPath: string): PathScope {
+  const meeting = /^\/dagsorden\/([a-z0-9-]+)(\/|$)/.exec(urlPath);
+  if (meeting?.[1]) return { kind: 'meeting', slug: meeting[1] };
+  const attachment = /^\/bilag\/(\d+)\//.exec(urlPath);
+  if (attachment?.[1]) return { kind: 'attachment', id: Number(attachment[1]) };
+  const kase = /^\/sager\/([^/]+)$/.exec(urlPath);
+  if (kase?.[1]) return { kind: 'case', ref: decodeURIComponent(kase[1]) };
+  for (const [pattern, scope] of OPARL_SCOPES) {
+    const m = pattern.exec(urlPath);
+    if (m) return scope(m);
+  }
+  return null;
+}
+
+/** The stamp of a path's scope; null when the path has none (it is rendered every time). */
+export function stampOf(stamps: SiteStamps, urlPath: string): string | null {
+  const scope = scopeOfPath(urlPath);
+  if (!scope) return null;
+  if (scope.kind === 'case') return stamps.caseByRef.get(scope.ref) ?? null;
+  const meetingId = scope.kind === 'meeting' ? stamps.meetingBySlug.get(scope.slug) : scope.kind === 'meetingId' ? scope.id : stamps.meetingOf[scope.kind].get(scope.id);
+  return meetingId === undefined ? null : (stamps.meetingById.get(meetingId) ?? null);
+}
+
+/** Keeps only the last change per meeting (and of the whole site): the stamps need no more. */
+export async function compactChanges(db: Db): Promise<void> {
+  await db.raw(`
+    DELETE FROM content_changes c
+    USING (SELECT meeting_id, max(seq) AS seq FROM content_changes GROUP BY meeting_id) k
+    WHERE c.meeting_id IS NOT DISTINCT FROM k.meeting_id AND c.seq < k.seq`);
+}

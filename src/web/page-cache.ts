@@ -1,0 +1,175 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { listenForChanges, type ChangeListener } from '../db/change-listener';
+
+/**
+ * What public pages are made from, kept in memory for as long as the data is unchanged.
+ *
+ * - Pages: an anonymous GET of a public route is answered from memory when the same
+ *   URL was rendered since the last change; the bytes, headers and ETag are those the
+ *   route produced. Signed-in users and pages with a form (CSRF token) are never stored.
+ * - Values: remember() keeps a value computed from the database (a meeting's public
+ *   view, shared by its page and each item's page) under the same rule.
+ *
+ * "Unchanged" is known, not guessed: the live server listens for the NOTIFY the
+ * tracking triggers send on every commit that touches public data (any process), and
+ * this process's own writes (every non-GET request) clear the cache as they finish.
+ * While the listener is disconnected nothing is cached. Entries also lapse at the turn
+ * of each minute, since some pages depend on the clock (deadlines, upcoming meetings).
+ */
+export interface PageCache {
+  readonly pages: RequestHandler;
+  /** Clears the cache when a request that may have changed data finishes */
+  readonly writes: RequestHandler;
+  remember<T>(key: string, load: () => Promise<T>): Promise<T>;
+  invalidate(): void;
+  /** Live caches: true while the change listener is connected (only then is anything kept) */
+  readonly listening: boolean;
+  close(): Promise<void>;
+}
+
+export interface PageCacheOptions {
+  /** live: listen for changes on this database; run: data is taken as unchanged for the cache's life (one publish run); off: nothing kept */
+  mode: { kind: 'live'; connectionString: string } | { kind: 'run' } | { kind: 'off' };
+  now: () => Date;
+  maxPageBytes?: number;
+  maxValues?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+interface StoredPage {
+  body: string | Buffer;
+  headers: Array<[string, number | string | string[]]>;
+  bytes: number;
+}
+
+const MAX_PAGE = 2 * 1024 * 1024;
+
+/** Headers the handler set (or changed) between the cache and res.send: they belong to the page. */
+function setByHandler(before: Record<string, unknown>, after: Record<string, unknown>): Array<[string, number | string | string[]]> {
+  const out: Array<[string, number | string | string[]]> = [];
+  for (const [name, value] of Object.entries(after)) {
+    if (value === undefined) continue;
+    if (JSON.stringify(before[name]) !== JSON.stringify(value)) out.push([name, value as number | string | string[]]);
+  }
+  return out;
+}
+
+function storable(res: Response): boolean {
+  if (res.statusCode !== 200) return false;
+  const control = String(res.getHeader('cache-control') ?? '');
+  return !/no-store|private/.test(control) && !res.getHeader('set-cookie');
+}
+
+export function createPageCache(options: PageCacheOptions): PageCache {
+  const maxPageBytes = options.maxPageBytes ?? 64 * 1024 * 1024;
+  const maxValues = options.maxValues ?? 256;
+  const pageStore = new Map<string, StoredPage>();
+  const valueStore = new Map<string, Promise<unknown>>();
+  let pageBytes = 0;
+  let generation = 0;
+  let bucket = -1;
+
+  const clear = () => {
+    generation++;
+    pageStore.clear();
+    valueStore.clear();
+    pageBytes = 0;
+  };
+
+  const listener: ChangeListener | null = options.mode.kind === 'live' ? listenForChanges(options.mode.connectionString, clear, options.log) : null;
+  const active = () => {
+    if (options.mode.kind === 'off' || (listener && !listener.connected)) return false;
+    // Pages may depend on the clock: nothing outlives the minute it was made in.
+    const minute = Math.floor(options.now().getTime() / 60_000);
+    if (minute !== bucket) {
+      bucket = minute;
+      clear();
+    }
+    return true;
+  };
+
+  const touch = <V>(map: Map<string, V>, key: string): V | undefined => {
+    const value = map.get(key);
+    if (value !== undefined) {
+      map.delete(key);
+      map.set(key, value);
+    }
+    return value;
+  };
+
+  const storePage = (key: string, page: StoredPage) => {
+    if (page.bytes > MAX_PAGE) return;
+    pageStore.set(key, page);
+    pageBytes += page.bytes;
+    for (const [oldKey, old] of pageStore) {
+      if (pageBytes <= maxPageBytes) break;
+      pageStore.delete(oldKey);
+      pageBytes -= old.bytes;
+    }
+  };
+
+  const pageKey = (req: Request, res: Response) => `${res.locals.staticSite ? 'static' : 'live'} ${req.protocol}://${req.get('host') ?? ''}${req.originalUrl}`;
+
+  const pages: RequestHandler = (req, res, next) => {
+    if (options.mode.kind !== 'live' || (req.method !== 'GET' && req.method !== 'HEAD') || res.locals.user || res.locals.csrfToken || !active()) return next();
+    const key = pageKey(req, res);
+    const hit = touch(pageStore, key);
+    if (hit) {
+      for (const [name, value] of hit.headers) res.setHeader(name, value);
+      res.send(hit.body);
+      return;
+    }
+    const startedIn = generation;
+    const before = { ...res.getHeaders() } as Record<string, unknown>;
+    const send = res.send.bind(res);
+    res.send = (body?: unknown) => {
+      res.send = send;
+      if (startedIn === generation && (typeof body === 'string' || Buffer.isBuffer(body)) && storable(res) && !res.locals.csrfToken) {
+        const etagFn = req.app.get('etag fn') as ((body: string | Buffer, encoding?: string) => string) | undefined;
+        if (etagFn && !res.getHeader('etag')) res.setHeader('ETag', etagFn(body, 'utf8'));
+        const bytes = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+        storePage(key, { body, headers: setByHandler(before, res.getHeaders() as Record<string, unknown>), bytes });
+      }
+      return send(body);
+    };
+    next();
+  };
+
+  const writes: RequestHandler = (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') res.on('finish', clear);
+    next();
+  };
+
+  return {
+    pages,
+    writes,
+    remember<T>(key: string, load: () => Promise<T>): Promise<T> {
+      if (!active()) return load();
+      const known = touch(valueStore, key);
+      if (known) return known as Promise<T>;
+      const startedIn = generation;
+      const promise = load();
+      valueStore.set(key, promise);
+      // A value read before a change, or a failed load, is not kept.
+      const forget = () => {
+        if (valueStore.get(key) === promise) valueStore.delete(key);
+      };
+      promise.then(() => startedIn !== generation && forget(), forget);
+      while (valueStore.size > maxValues) valueStore.delete(valueStore.keys().next().value as string);
+      return promise;
+    },
+    invalidate: clear,
+    get listening() {
+      return listener?.connected ?? false;
+    },
+    close: async () => {
+      clear();
+      await listener?.close();
+    },
+  };
+}
+
+/** For apps that must see every change at once (tests that write to the database directly). */
+export function noPageCache(): PageCache {
+  return createPageCache({ mode: { kind: 'off' }, now: () => new Date() });
+}

@@ -1,0 +1,87 @@
+import { readStamps, scopeOfPath, stampOf } from '../../src/modules/publishing/change-stamps';
+import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
+
+/**
+ * Change tracking (migration track_content_changes): every table public pages are made
+ * from announces its changes (NOTIFY for the page cache, content_changes for the
+ * publisher's stamps). A new table must be tracked, or named here as holding nothing
+ * a citizen sees.
+ */
+const UNTRACKED = [
+  'attachment_texts', // text extracted from attachments for search, derived
+  'audit_log',
+  'content_changes',
+  'knex_migrations',
+  'knex_migrations_lock',
+  'login_failures',
+  'mail_outbox',
+  'search_documents', // derived from the items by triggers
+  'search_words',
+  'session',
+  'user_committees',
+  'users',
+];
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await cloneDemoDatabase();
+});
+afterAll(async () => {
+  await t.drop();
+});
+
+const lastChange = async () => (await t.db('content_changes').orderBy('seq', 'desc').first('seq', 'meeting_id')) as { seq: number; meeting_id: number | null };
+
+test('every table is tracked, or named as holding nothing public', async () => {
+  const tables = (await t.db('pg_tables').where({ schemaname: 'public' }).pluck('tablename')) as string[];
+  const tracked = new Set(
+    (await t.db.raw<{ rows: Array<{ table: string }> }>(`SELECT c.relname AS table FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND g.tgname = 'moedebog_changes'`)).rows.map((r) => r.table),
+  );
+  const neither = tables.filter((name) => !tracked.has(name) && !UNTRACKED.includes(name));
+  expect(neither).toEqual([]);
+  expect(UNTRACKED.filter((name) => tracked.has(name))).toEqual([]);
+});
+
+test('a change is logged under the meeting it belongs to, through its parents; other data under none', async () => {
+  const ballot = (await t.db('vote_ballots as b').join('votes as v', 'v.id', 'b.vote_id').join('agenda_items as i', 'i.id', 'v.item_id').first('b.vote_id', 'b.person_id', 'i.meeting_id')) as { vote_id: number; person_id: number; meeting_id: number };
+  const before = await lastChange();
+  // A locked (approved) meeting refuses the change itself; the log is written only for what commits.
+  const locked = await t.db('vote_ballots').where({ vote_id: ballot.vote_id, person_id: ballot.person_id }).update({ choice: 'abstain' }).then(() => false, () => true);
+  if (locked) expect((await lastChange()).seq).toBe(before.seq);
+  else expect(await lastChange()).toMatchObject({ meeting_id: ballot.meeting_id });
+
+  const open = (await t.db('agenda_items as i').join('meetings as m', 'm.id', 'i.meeting_id').where('m.status', 'agenda_published').first('i.id', 'i.meeting_id')) as { id: number; meeting_id: number };
+  await t.db('recommendation_points').insert({ item_id: open.id, number: 99, text: '<p>Et nyt indstillingspunkt</p>' });
+  expect(await lastChange()).toMatchObject({ meeting_id: open.meeting_id });
+
+  await t.db('committees').where({ slug: 'udsatteraadet' }).update({ name: 'Udsatterådet i Albertslund' });
+  expect(await lastChange()).toMatchObject({ meeting_id: null });
+});
+
+test('a meeting stamp changes with the meeting and with the meetings that share a case with it, and no other', async () => {
+  const item = (await t.db('agenda_items as i').join('meetings as m', 'm.id', 'i.meeting_id').where('m.status', 'agenda_published').whereNotNull('i.case_id').first('i.id', 'i.meeting_id')) as { id: number; meeting_id: number };
+  const related = new Set(
+    (await t.db.raw<{ rows: Array<{ id: number }> }>('SELECT DISTINCT b.meeting_id AS id FROM agenda_items a JOIN agenda_items b ON b.case_id = a.case_id WHERE a.meeting_id = ?', [item.meeting_id])).rows.map((r) => r.id),
+  );
+  expect(related.size).toBeGreaterThan(1);
+  const before = await readStamps(t.db, new Date());
+  await t.db('agenda_items').where({ id: item.id }).update({ title: 'Ny titel' });
+  const after = await readStamps(t.db, new Date());
+  const changed = [...before.meetingById.keys()].filter((id) => after.meetingById.get(id) !== before.meetingById.get(id));
+  expect(changed.sort()).toEqual([...related].sort());
+  expect(changed.length).toBeLessThan(before.meetingById.size);
+  expect(after.site).toBe(before.site);
+});
+
+test('paths know their scope: meeting pages, attachments, case pages and OParl objects; indexes have none', async () => {
+  expect(scopeOfPath('/dagsorden/social-og-sundhedsudvalget-06-04-2021/punkt-3')).toEqual({ kind: 'meeting', slug: 'social-og-sundhedsudvalget-06-04-2021' });
+  expect(scopeOfPath('/bilag/12/bilag.pdf')).toEqual({ kind: 'attachment', id: 12 });
+  expect(scopeOfPath('/oparl/v1.1/agendaItem/7.json')).toEqual({ kind: 'item', id: 7 });
+  expect(scopeOfPath('/oparl/v1.1/file/referat-3.json')).toEqual({ kind: 'meetingId', id: 3 });
+  expect(scopeOfPath('/oparl/v1.1/vote/5/9.json')).toEqual({ kind: 'vote', id: 5 });
+  expect(scopeOfPath('/oparl/v1.1/body/1/agendaItem/page-2.json')).toBeNull();
+  expect(scopeOfPath('/udvalg/social-og-sundhedsudvalget')).toBeNull();
+  const stamps = await readStamps(t.db, new Date());
+  const item = (await t.db('agenda_items').first('id', 'meeting_id')) as { id: number; meeting_id: number };
+  expect(stampOf(stamps, `/oparl/v1.1/agendaItem/${item.id}.json`)).toBe(stamps.meetingById.get(item.meeting_id));
+});
