@@ -62,7 +62,9 @@ function hitView(hit: HitRow, plainSnippet: boolean): HitView {
   };
 }
 
-function resultCount(total: number): string {
+/** "1 resultat", "25 resultater"; "mere end 1.000 resultater" where the search stopped counting (MAX_COUNT, repository.ts). */
+function resultCount(total: number, more = false): string {
+  if (more) return `mere end ${formatNumber(total)} resultater`;
   return total === 1 ? '1 resultat' : `${formatNumber(total)} resultater`;
 }
 
@@ -98,12 +100,12 @@ export function presentResults(outcome: SearchOutcome, query: SearchQueryView, p
   if (outcome.total === 0) {
     status = `Ingen resultater for »${query.q}«.`;
   } else if (hits.length === 0) {
-    status = `Der er ${resultCount(outcome.total)}, men ikke så mange sider.`;
+    status = `Der er ${resultCount(outcome.total, outcome.more)}, men ikke så mange sider.`;
   } else if (outcome.total <= PAGE_SIZE) {
-    status = `${resultCount(outcome.total)} ${what}.`;
+    status = `${resultCount(outcome.total, outcome.more)} ${what}.`;
   } else {
     const first = (page - 1) * PAGE_SIZE + 1;
-    status = `Viser ${formatNumber(first)}–${formatNumber(first + hits.length - 1)} af ${resultCount(outcome.total)} ${what}.`;
+    status = `Viser ${formatNumber(first)}–${formatNumber(first + hits.length - 1)} af ${resultCount(outcome.total, outcome.more)} ${what}.`;
   }
   return {
     status,

@@ -20,6 +20,19 @@ export function searchRoutes({ db }: RouteDeps): RouteDef[] {
       res.render('pages/public/static-search', { pageTitle: 'Søg i dagsordener og referater' });
       return;
     }
+    const parsed = searchParamsSchema.safeParse(req.query);
+    // The search runs while the form's choices are read; an unknown committee finds nothing
+    // (and its result is not shown: the form answers with a message instead).
+    const searching =
+      parsed.success && parsed.data.q !== ''
+        ? searchPublic(db, {
+            text: parsed.data.q,
+            filters: { committeeSlug: parsed.data.udvalg, year: parsed.data.aar, type: parsed.data.type },
+            page: parsed.data.side ?? 1,
+          })
+        : null;
+    // Never an unhandled rejection while the choices are awaited; the error surfaces where the search is awaited.
+    searching?.catch(() => undefined);
     const { committees, years } = await searchChoices(db);
     const form = {
       pageTitle: TITLE,
@@ -32,7 +45,6 @@ export function searchRoutes({ db }: RouteDeps): RouteDef[] {
       breadcrumbs: [{ href: '/', text: 'Forside' }, { text: 'Søg' }],
     };
 
-    const parsed = searchParamsSchema.safeParse(req.query);
     const errors: FieldError[] = parsed.success ? [] : fieldErrors(parsed.error);
     if (parsed.success && parsed.data.udvalg !== undefined && !committees.some((c) => c.slug === parsed.data.udvalg)) {
       errors.push({ field: 'udvalg', message: 'Vælg et udvalg fra listen' });
@@ -46,12 +58,13 @@ export function searchRoutes({ db }: RouteDeps): RouteDef[] {
 
     const params = parsed.data;
     const values = { q: params.q, udvalg: params.udvalg ?? '', aar: params.aar === undefined ? '' : String(params.aar), type: params.type ?? '' };
-    if (params.q === '') {
+    if (!searching) {
+      // No search typed: the form alone.
       res.render(VIEW, { ...form, values, errors: {} });
       return;
     }
     const page = params.side ?? 1;
-    const outcome = await searchPublic(db, { text: params.q, filters: { committeeSlug: params.udvalg, year: params.aar, type: params.type }, page });
+    const outcome = await searching;
     const results = presentResults(outcome, { q: params.q, committeeSlug: params.udvalg, year: params.aar, type: params.type }, page);
     res.render(VIEW, {
       ...form,
