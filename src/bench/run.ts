@@ -223,6 +223,8 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     const searchTimes: number[] = [];
     let searchErrors = 0;
     for (const q of queries) {
+      // Measured without the page cache: each query is searched in the database (common words recur).
+      pageCache.invalidate();
       const t = await timed(async () => {
         const r = await fetch(`${server.url}/soeg?q=${encodeURIComponent(q)}`);
         await r.arrayBuffer();
@@ -232,7 +234,7 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
       searchTimes.push(t.ms);
     }
     raw.search = { p50: median(searchTimes), p95: percentile(searchTimes, 95), max: Math.max(...searchTimes), errors: searchErrors };
-    row('4 Søgning', 'p50 / p95 over 200 queries', `${ms(median(searchTimes))} / ${ms(percentile(searchTimes, 95))}`, 'p95 ≤ 30 ms (naiv ts_rank 655 ms)', percentile(searchTimes, 95) <= 30);
+    row('4 Søgning', 'p50 / p95 over 200 queries (page cache emptied before each)', `${ms(median(searchTimes))} / ${ms(percentile(searchTimes, 95))}`, 'p95 ≤ 30 ms (naiv ts_rank 655 ms)', percentile(searchTimes, 95) <= 30);
     if (searchErrors) row('4 Søgning', 'non-200 answers', String(searchErrors), '0', false);
 
     // 5. iCalendar.
