@@ -19,7 +19,7 @@ export function optionalText(max = 100_000) {
 }
 
 export const checkbox = z
-  .union([z.literal('on'), z.literal('true'), z.literal('1')])
+  .union([z.literal('on'), z.literal('true'), z.literal('1')], { errorMap: () => ({ message: 'Sæt kryds eller lad feltet stå tomt' }) })
   .optional()
   .transform((v) => v !== undefined);
 
@@ -29,7 +29,7 @@ export function id(message: string) {
 
 export function optionalId(message: string) {
   return z
-    .union([z.literal(''), str(message).regex(/^\d{1,9}$/, message)])
+    .union([z.literal(''), str(message).regex(/^\d{1,9}$/, message)], { errorMap: () => ({ message }) })
     .optional()
     .transform((v) => (v ? Number(v) : null));
 }
@@ -70,5 +70,5 @@ export function time(message = 'Skriv klokkeslættet som tt:mm, fx 14:00') {
 }
 
 export function optionalTime(message = 'Skriv klokkeslættet som tt:mm, fx 17:00') {
-  return z.union([z.literal(''), time(message)]).optional().transform((v) => v || null);
+  return z.union([z.literal(''), time(message)], { errorMap: () => ({ message }) }).optional().transform((v) => v || null);
 }

@@ -141,7 +141,7 @@ describe(`closed items never reach the public (${RUNS} generated meetings)`, () 
       if (found) leaks.push(found);
     }
     // OParl: every page of the agenda item and meeting lists of every body.
-    const bodies = JSON.parse(await get('/oparl/v1.1/body')) as { data: Array<{ meeting: string; agendaItem?: string; paper?: string; file?: string }> };
+    const bodies = JSON.parse(await get('/oparl/v1.1/body.json')) as { data: Array<{ meeting: string; agendaItem?: string; paper?: string; file?: string }> };
     for (const body of bodies.data) {
       for (const list of [body.meeting, body.agendaItem, body.paper, body.file].filter((u): u is string => Boolean(u))) {
         let next: string | undefined = new URL(list).pathname + new URL(list).search;

@@ -1,29 +1,47 @@
-import type { Express } from 'express';
+import fs from 'node:fs';
 import fc from 'fast-check';
 import type { RouteDef } from '../../src/web/route-table';
-import { testApp } from '../helpers/app';
-import { anonymous, loginAs, type Browser } from '../helpers/session';
-import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
-import { fillPath, routeDefs, sampleParams } from './route-samples';
+import type { TestDb } from '../helpers/test-db';
+import type { Answer } from './fuzz-http';
+import { type Lane, openLanes, type Who } from './fuzz-lane';
+import { isDanish, refusalMessages } from './refusal-message';
+import { fillPath, queryParamsOf, routeDefs } from './route-samples';
 
 /**
- * Fuzzing (issue 9, part 3): every POST route (as the secretary, admin-only routes as the admin,
- * with the session's CSRF token) and the public GET routes' query and path parameters, with
- * hostile values. Every answer must be below 500, and a 4xx must leave the database unchanged.
- * MOEDEBOG_FUZZ_RUNS cases in total (600 by default, to keep `npm test` within its time budget; `npm run test:deep` runs 2,000).
+ * Fuzzing (issue 9, part 3): every POST route's form fields (as the secretary, admin-only routes
+ * as the admin, public ones as a visitor, the members' own approval routes as a member, with the
+ * session's CSRF token), every path parameter of every route, and the query parameters of the GET
+ * routes that read any, with hostile values. The field names are read from the forms of every
+ * page, in the sample rows' states and in the states test/security/fuzz-stage.ts makes (a planned
+ * meeting, a minutes draft, an approval round …), and each form is fuzzed where it was found.
+ * Every answer must be below 500; a refusal (4xx) must say what is wrong in Danish
+ * (test/security/refusal-message.ts) and leave the database unchanged.
+ *
+ * MOEDEBOG_FUZZ_RUNS cases in all (2,000 by default; `npm run test:deep` runs 10,000), shared
+ * between MOEDEBOG_FUZZ_LANES lanes (2 by default): each lane has its own copy of the demo
+ * database, its own app listening on its own port, and runs its cases one after the other, so a
+ * change to the database is always the doing of the lane's one request in flight. Lanes start from
+ * the same data and run the same targets, each from its own seed (the run's seed plus the lane's
+ * number): MOEDEBOG_FUZZ_SEED with the same runs and lanes repeats a run exactly.
+ * MOEDEBOG_FUZZ_VERBOSE prints what the run reached and what it cost.
+ *
+ * Speed: the app listens once and a lane's cases share one keep-alive connection (supertest
+ * starts a server and opens a connection per request); templates compile once (the view cache,
+ * as in production: without it every answer compiles its page and partials again); "the
+ * database changed" is a log written by triggers (test/security/change-counter.ts), one small
+ * query per case instead of counting the rows of every table; and while one lane waits for
+ * PostgreSQL, the other has Node's thread.
  */
-const RUNS = Number(process.env.MOEDEBOG_FUZZ_RUNS ?? 600);
+const RUNS = Number(process.env.MOEDEBOG_FUZZ_RUNS ?? 2000);
+const LANES = Math.max(1, Number(process.env.MOEDEBOG_FUZZ_LANES ?? 2));
+const SEED = process.env.MOEDEBOG_FUZZ_SEED ? Number(process.env.MOEDEBOG_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const VERBOSE = Boolean(process.env.MOEDEBOG_FUZZ_VERBOSE);
 
 /** Fields tried where no form names them. */
 const GENERIC_FIELDS = ['title', 'name', 'text', 'body', 'note', 'version', 'date', 'time', 'email', 'password', 'status', 'year', 'id', 'position', 'action', 'changeNote'];
 
-/** Tables whose row counts, with the newest audit id, make the checksum of "the database changed". */
-const CHECKSUM_TABLES = [
-  'committees', 'people', 'memberships', 'meetings', 'attendance', 'agenda_items', 'budget_tables', 'recommendation_points',
-  'amendments', 'votes', 'dissents', 'sub_points', 'attachments', 'users', 'user_committees', 'item_change_notes',
-  'minutes_approvals', 'minutes_remarks', 'minutes_versions', 'mail_outbox', 'consultations', 'consultation_parties',
-  'consultation_points', 'board_follows', 'board_comments', 'board_constitutions', 'substitute_presence', 'annual_reports',
-];
+/** Tables a refusal may write, by route: a failed login is counted (src/modules/auth/throttle.ts). */
+const WRITTEN_ON_REFUSAL: Record<string, string[]> = { 'POST /login': ['login_failures'] };
 
 const hostile = fc.constantFrom(
   '',
@@ -45,6 +63,7 @@ const hostile = fc.constantFrom(
   "'; DROP TABLE meetings; --",
   '1; SELECT pg_sleep(0)',
   '%00%27%22',
+  '../../etc/passwd',
   '2021-02-30',
   '31-04-2026',
   '0000-00-00',
@@ -89,13 +108,14 @@ const fieldValue: fc.Arbitrary<FieldValue> = fc.oneof(
   { weight: 5, arbitrary: fuzzValue.map((value) => ({ kind: 'one' as const, value })) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('many' as const), brackets: fc.boolean(), values: fc.array(fuzzValue, { minLength: 2, maxLength: 3 }) }) },
 );
+type Fields = Array<[string, FieldValue]>;
 
 /** Lone surrogates cannot be percent-encoded; a browser sends U+FFFD for them. */
 function wellFormed(s: string): string {
   return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
-function encode(fields: Array<[string, FieldValue]>): string {
+function encode(fields: Fields): string {
   const p = new URLSearchParams();
   for (const [name, v] of fields) {
     if (v.kind === 'one') p.append(name, v.value);
@@ -104,141 +124,235 @@ function encode(fields: Array<[string, FieldValue]>): string {
   return p.toString();
 }
 
-/** The names of the fields of every form on a page, by the (filled) path the form posts to. */
+/** The names of the fields of every form on a page, by the (filled) path the form posts to: its action, and its buttons' formaction. */
 function formsOf(html: string): Map<string, string[]> {
   const forms = new Map<string, string[]>();
+  const pathOf = (url: string | undefined) => url?.replace(/&amp;/g, '&').split(/[?#]/)[0];
   for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
     const attrs = m[1] ?? '';
-    const action = /action="([^"]*)"/.exec(attrs)?.[1]?.replace(/&amp;/g, '&').split('?')[0];
-    if (!action || !/method="post"/i.test(attrs)) continue;
-    const names = [...(m[2] ?? '').matchAll(/name="([^"]+)"/g)].map((n) => n[1] ?? '').filter((n) => n && n !== '_csrf');
-    forms.set(action, [...new Set([...(forms.get(action) ?? []), ...names])]);
+    const inner = m[2] ?? '';
+    if (!/method="post"/i.test(attrs)) continue;
+    const names = [...inner.matchAll(/name="([^"]+)"/g)].map((n) => n[1] ?? '').filter((n) => n && n !== '_csrf');
+    const actions = [pathOf(/\baction="([^"]*)"/.exec(attrs)?.[1]), ...[...inner.matchAll(/\bformaction="([^"]*)"/g)].map((a) => pathOf(a[1]))];
+    for (const action of actions) if (action) forms.set(action, [...new Set([...(forms.get(action) ?? []), ...names])]);
   }
   return forms;
 }
 
+/** CPU milliseconds used so far by each PostgreSQL backend serving the test's database (Linux /proc), for MOEDEBOG_FUZZ_VERBOSE. */
+async function backendCpu(t: TestDb): Promise<Map<number, number>> {
+  const { rows } = await t.db.raw<{ rows: Array<{ pid: number }> }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  const ticks = 100; // USER_HZ
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks);
+    } catch {
+      // not Linux, or the backend has ended
+    }
+  }
+  return cpu;
+}
+
+/** One thing to fuzz: a route, and how the fuzzed fields become a request. The same in every lane. */
 interface Target {
+  /** "POST /admin/punkter/:itemId", with "(:itemId)" when the path parameter is what is fuzzed, "?" for the query */
   route: string;
-  method: 'get' | 'post';
-  /** Builds the request path (with query) from the fuzzed fields */
-  path: (fields: Array<[string, FieldValue]>) => string;
+  routeKey: string;
   fields: string[];
-  browser: Browser;
-  /** Path parameters fuzzed instead of the query */
-  pathParam?: boolean;
+  who: Who;
+  method: 'get' | 'post';
+  path(fields: Fields): string;
+  /** The urlencoded form body of a POST, without the CSRF token */
+  body(fields: Fields): string;
 }
 
-async function checksum(t: TestDb): Promise<string> {
-  const counts = CHECKSUM_TABLES.map((table) => `(SELECT count(*) FROM ${table}) AS ${table}`).join(', ');
-  const result = await t.db.raw<{ rows: Array<Record<string, unknown>> }>(`SELECT ${counts}, (SELECT max(id) FROM audit_log) AS audit_max`);
-  return JSON.stringify(result.rows[0]);
+function send(lane: Lane, target: Target, fields: Fields): Promise<Answer> {
+  const browser = lane.browsers[target.who];
+  return target.method === 'post' ? browser.post(target.path(fields), target.body(fields)) : browser.get(target.path(fields));
 }
 
-describe('fuzzing every form field and query parameter', () => {
-  let t: TestDb;
-  let app: Express;
-  let defs: RouteDef[];
-  let params: Record<string, string>;
+/**
+ * Every route's targets: its form (POST), each path parameter, its query parameters. Reads the
+ * forms of every page, the lanes sharing the reading (their data are the same until the fuzzing starts).
+ */
+async function targetsOf(lanes: Lane[], defs: RouteDef[]): Promise<{ forms: Target[]; paths: Target[]; queries: Target[] }> {
+  const lane = lanes[0] as Lane;
+  const params = lane.sample;
+  const whoFor = (def: RouteDef): Who =>
+    def.access.kind === 'public' ? 'visitor' : def.access.kind === 'admin' ? 'admin' : def.access.kind === 'committee-member' && def.path.startsWith('/mine-moeder/') ? 'member' : 'secretary';
+
+  // Field names as the forms name them: read every form on every page (not the files: PDFs, feeds, JSON, uploads)
+  // with the sample parameters, and the signed-in pages again with each staged state's where its parameters differ.
+  // Staff pages are read as the admin, who sees every committee and the admin-only forms (reopening minutes).
+  const isFile = (path: string) => /\.[a-z]+$|:fileName|\/fil$|\*/.test(path);
+  const pages = defs.filter((d) => d.method === 'get' && !isFile(d.path));
+  const paramsOf = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1] ?? '');
+  const reads: Array<{ who: Who; path: string }> = [];
+  for (const set of [params, ...lane.stages.map((s) => s.params)]) {
+    const changed = Object.keys(set).filter((name) => set[name] !== params[name]);
+    for (const def of pages.filter((d) => set === params || (d.access.kind !== 'public' && paramsOf(d.path).some((name) => changed.includes(name))))) {
+      const who = whoFor(def);
+      reads.push({ who: who === 'secretary' ? 'admin' : who, path: fillPath(def.path, set) });
+    }
+  }
+  const formFields = new Map<string, string[]>();
+  await Promise.all(
+    lanes.map(async (reader, number) => {
+      for (const { who, path } of reads.filter((_, i) => i % lanes.length === number)) {
+        const res = await reader.browsers[who].get(path);
+        if (res.status !== 200 || !res.headers['content-type']?.startsWith('text/html')) continue;
+        for (const [action, names] of formsOf(res.text)) formFields.set(action, [...new Set([...(formFields.get(action) ?? []), ...names])]);
+      }
+    }),
+  );
+  /** Where a POST route's form was found: the first parameter set whose page shows it with fields, else the sample's */
+  const formOf = (def: RouteDef): { path: string; fields?: string[] } => {
+    const paths = [params, ...lane.stages.map((s) => s.params)].map((set) => fillPath(def.path, set));
+    const path = paths.find((p) => formFields.get(p)?.length) ?? paths.find((p) => formFields.has(p)) ?? (paths[0] as string);
+    // Sorted: the lanes read the pages at the same time, and a seed must pick the same field every time.
+    return { path, fields: formFields.get(path)?.slice().sort() };
+  };
+
+  const forms: Target[] = [];
+  const paths: Target[] = [];
+  const queries: Target[] = [];
+  // POST /logout is left out: it ends the session the other cases run in.
+  for (const def of defs.filter((d) => d.path !== '/logout' && !d.path.includes('*'))) {
+    const routeKey = `${def.method.toUpperCase()} ${def.path}`;
+    const who = whoFor(def);
+    const path = fillPath(def.path, params);
+    if (def.method === 'post') {
+      const form = formOf(def);
+      forms.push({ route: routeKey, routeKey, fields: form.fields?.length ? form.fields : GENERIC_FIELDS, who, method: 'post', path: () => form.path, body: encode });
+    }
+    const query = queryParamsOf(def);
+    if (query.length) {
+      // The search form's own fields too, should it gain one the list does not name.
+      const fields = def.path === '/soeg' ? [...new Set([...query, ...(formFields.get('/soeg') ?? [])])].sort() : query;
+      queries.push({ route: `${routeKey}?`, routeKey, fields, who, method: 'get', path: (f) => `${path}?${encode(f)}`, body: () => '' });
+    }
+    // Path parameters: the fuzzed value becomes the segment, the other parameters keep their sample values.
+    for (const [, name = ''] of def.path.matchAll(/:([A-Za-z]+)/g)) {
+      const marker = '\u0001fuzzed\u0001';
+      const template = fillPath(def.path, { ...params, [name]: marker });
+      const segment = (fields: Fields) => {
+        const v = fields[0]?.[1];
+        const value = v === undefined ? '' : v.kind === 'one' ? v.value : v.values.join(',');
+        return template.replace(marker, encodeURIComponent(wellFormed(value)) || '0');
+      };
+      paths.push({ route: `${routeKey} (:${name})`, routeKey, fields: [SEGMENT], who, method: def.method, path: segment, body: () => '' });
+    }
+  }
+  return { forms, paths, queries };
+}
+
+const SEGMENT = 'segment';
+
+describe('fuzzing every form field, path parameter and query parameter', () => {
+  const lanes: Lane[] = [];
 
   beforeAll(async () => {
-    t = await cloneDemoDatabase();
-    app = testApp(t);
-    defs = routeDefs(t);
-    params = await sampleParams(t);
+    await openLanes(lanes, LANES);
   });
-  afterAll(() => t.drop());
+  afterAll(async () => {
+    for (const lane of lanes) await lane.t.drop();
+  });
 
-  it(`answers ${RUNS} hostile requests below 500, and a refused one changes nothing`, async () => {
-    const secretary = await loginAs(app, 'sekretaer@demo.test');
-    const admin = await loginAs(app, 'admin@demo.test');
-    const visitor = await anonymous(app);
+  it(`answers ${RUNS} hostile requests below 500, and a refusal explains itself in Danish and changes nothing`, async () => {
+    const first = lanes[0] as Lane;
+    // The lanes' targets are the first lane's: the same rows must have the same ids in every lane.
+    for (const lane of lanes) expect({ sample: lane.sample, stages: lane.stages }).toEqual({ sample: first.sample, stages: first.stages });
+    const { forms, paths, queries } = await targetsOf(lanes, routeDefs(first.t));
+    expect(queries.map((q) => q.routeKey)).toEqual(expect.arrayContaining(['GET /soeg', 'GET /login', 'GET /oparl/v1.1/body/:bodyId/meeting.json', 'GET /oparl/v1.1/body/:bodyId/meeting/page-:page.json']));
+    const targets = [...forms, ...paths, ...queries];
 
-    // Field names as the forms name them: read every form on every GET page the secretary and admin may see.
-    const forms = new Map<string, string[]>();
-    for (const def of defs.filter((d) => d.method === 'get' && d.access.kind !== 'public')) {
-      const who = def.access.kind === 'admin' ? admin : secretary;
-      const res = await who.get(fillPath(def.path, params)).redirects(0);
-      if (res.status !== 200 || !res.text) continue;
-      for (const [action, names] of formsOf(res.text)) forms.set(action, [...new Set([...(forms.get(action) ?? []), ...names])]);
-    }
-    const loginPage = await visitor.get('/login');
-    for (const [action, names] of formsOf(loginPage.text)) forms.set(action, names);
+    const pick = (from: Target[]) =>
+      fc.constantFrom(...from.map((target) => targets.indexOf(target))).chain((index) => {
+        const target = targets[index] as Target;
+        const fields: fc.Arbitrary<Fields> =
+          target.fields[0] === SEGMENT
+            ? fieldValue.map((v): Fields => [[SEGMENT, v]])
+            : fc.uniqueArray(fc.tuple(fc.constantFrom(...target.fields), fieldValue), { maxLength: Math.min(6, target.fields.length), selector: ([name]) => name });
+        // The counterexample fast-check prints names the route and the fields.
+        return fields.map((f) => ({ route: target.route, index, fields: f }));
+      });
+    // Form fields are where the app parses the most; every path and query parameter still gets its turn.
+    const caseArb = fc.oneof({ weight: 12, arbitrary: pick(forms) }, { weight: 5, arbitrary: pick(paths) }, { weight: 3, arbitrary: pick(queries) });
 
-    const targets: Target[] = [];
-    // POST /logout is left out: it ends the session the other cases run in.
-    for (const def of defs.filter((d) => d.method === 'post' && d.path !== '/logout')) {
-      const path = fillPath(def.path, params);
-      const named = forms.get(path);
-      const browser = def.path === '/login' || def.path.startsWith('/hoering/') ? visitor : def.access.kind === 'admin' ? admin : secretary;
-      targets.push({ route: `POST ${def.path}`, method: 'post', path: () => path, fields: named?.length ? named : GENERIC_FIELDS, browser });
-    }
-    const searchPage = await visitor.get('/soeg');
-    const searchFields = [...new Set([...searchPage.text.matchAll(/name="([^"]+)"/g)].map((m) => m[1] ?? ''))].filter((n) => n && n !== '_csrf');
-    const query = (base: string) => (fields: Array<[string, FieldValue]>) => `${base}?${encode(fields)}`;
-    targets.push({ route: 'GET /soeg', method: 'get', path: query('/soeg'), fields: [...new Set([...searchFields, 'q', 'udvalg', 'aar', 'type', 'side'])], browser: visitor });
-    const oparlFilters = ['created_since', 'created_until', 'modified_since', 'modified_until', 'limit', 'elementsPerPage', 'page', 'omit_internal'];
-    for (const list of ['meeting', 'paper', 'agendaItem', 'person', 'organization', 'file', 'consultation', 'membership']) {
-      targets.push({ route: `GET /oparl/v1.1/body/:bodyId/${list}`, method: 'get', path: query(`/oparl/v1.1/body/${params.bodyId}/${list}`), fields: oparlFilters, browser: visitor });
-    }
-    targets.push({ route: 'GET /mine-moeder', method: 'get', path: query('/mine-moeder'), fields: ['aar', 'side'], browser: secretary });
-    targets.push({ route: `GET /admin/raad/:boardId`, method: 'get', path: query(`/admin/raad/${params.boardId}`), fields: ['aar'], browser: secretary });
-    // Path parameters: the fuzzed value of the one field becomes the segment.
-    const segment = (template: string) => (fields: Array<[string, FieldValue]>) => {
-      const v = fields[0]?.[1];
-      const value = v === undefined ? '' : v.kind === 'one' ? v.value : v.values.join(',');
-      return template.replace('{}', encodeURIComponent(wellFormed(value)) || '0');
-    };
-    const slug = params.slug ?? '';
-    for (const template of [
-      '/udvalg/social-og-sundhedsudvalget/aarsberetning/{}',
-      `/dagsorden/${slug}/punkt-{}`,
-      `/dagsorden/${slug}/referat/version/{}`,
-      '/oparl/v1.1/meeting/{}',
-      '/oparl/v1.1/paper/{}',
-      '/sager/{}',
-      '/hoering/svar/{}',
-      '/bilag/{}/bilag.pdf',
-      '/admin/moeder/{}',
-      '/admin/punkter/{}',
-      '/admin/tabeller/{}',
-      '/mine-moeder/{}',
-    ]) {
-      targets.push({ route: `GET ${template}`, method: 'get', path: segment(template), fields: ['segment'], browser: template.startsWith('/admin') || template.startsWith('/mine') ? secretary : visitor, pathParam: true });
-    }
-
-    const caseArb = fc
-      .integer({ min: 0, max: targets.length - 1 })
-      .chain((i) => {
-        const target = targets[i] as Target;
-        const fieldsArb = target.pathParam
-          ? fieldValue.map((v): Array<[string, FieldValue]> => [['segment', v]])
-          : fc.uniqueArray(fc.tuple(fc.constantFrom(...target.fields), fieldValue), { maxLength: Math.min(6, target.fields.length), selector: ([name]) => name });
-        return fc.tuple(fc.constant(i), fieldsArb);
-      })
-      // The counterexample fast-check prints names the route and the fields.
-      .map(([i, fields]) => ({ route: (targets[i] as Target).route, index: i, fields }));
-
-    const started = Date.now();
-    let before = await checksum(t);
+    const statuses = new Map<string, Map<number, number>>();
+    const seenMessages = new Set<string>();
     let cases = 0;
-    await fc.assert(
-      fc.asyncProperty(caseArb, async ({ route, index, fields }) => {
+    let failed = false;
+    const started = Date.now();
+    const cpuBefore = VERBOSE ? { node: process.cpuUsage(), pg: await Promise.all(lanes.map((lane) => backendCpu(lane.t))) } : undefined;
+
+    const runLane = async (lane: Lane, number: number) => {
+      let before = await lane.counter.read();
+      const property = fc.asyncProperty(caseArb, async ({ index, fields }) => {
+        // Another lane failed: finish quickly, that lane's counterexample is the answer.
+        if (failed) return;
         cases++;
         const target = targets[index] as Target;
-        const res =
-          target.method === 'post'
-            ? await target.browser.agent.post(target.path(fields)).type('form').send(`_csrf=${encodeURIComponent(target.browser.csrf)}&${encode(fields)}`).redirects(0)
-            : await target.browser.agent.get(target.path(fields)).redirects(0);
-        const after = await checksum(t);
-        const changed = after !== before;
+        const reached = lane.reachedApp;
+        const res = await send(lane, target, fields);
+        const after = await lane.counter.read();
+        const changedFrom = before;
         before = after;
-        const what = `${route} with ${JSON.stringify(fields.map(([name, v]) => [name, v.kind === 'one' ? v.value.slice(0, 200) : v.values.map((s) => s.slice(0, 200))]))}`;
-        if (res.status >= 500) throw new Error(`${what} → ${res.status}: ${res.text.slice(0, 300)}`);
-        if (res.status >= 400 && changed) throw new Error(`${what} → ${res.status} but the database changed`);
-      }),
-      { numRuns: RUNS, seed: process.env.MOEDEBOG_FUZZ_SEED ? Number(process.env.MOEDEBOG_FUZZ_SEED) : undefined, endOnFailure: true },
-    );
+        if (VERBOSE) {
+          const byStatus = statuses.get(target.route) ?? new Map<number, number>();
+          byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
+          statuses.set(target.route, byStatus);
+        }
+        const what = () => `${target.route} with ${JSON.stringify(fields.map(([name, v]) => [name, v.kind === 'one' ? v.value.slice(0, 200) : v.values.map((s) => s.slice(0, 200))]))}`;
+        if (res.status >= 500 || res.status < 200) throw new Error(`${what()} → ${res.status}: ${res.text.slice(0, 300)}`);
+        if (res.status < 400) return;
+        if (after !== changedFrom) {
+          const changes = await lane.counter.describeSince(changedFrom);
+          const allowed = WRITTEN_ON_REFUSAL[target.routeKey] ?? [];
+          if (!changes.every((line) => allowed.some((table) => line.startsWith(`${table}:`)))) throw new Error(`${what()} → ${res.status} but the database changed: ${changes.join('; ')}`);
+        }
+        if (lane.reachedApp === reached) throw new Error(`${what()} → ${res.status} from Node's HTTP server, before the app`);
+        const messages = refusalMessages({ status: res.status, contentType: String(res.headers['content-type'] ?? ''), text: res.text });
+        if (VERBOSE) for (const m of messages) seenMessages.add(m);
+        if (messages.length === 0) throw new Error(`${what()} → ${res.status} without a message: ${res.text.slice(0, 300)}`);
+        const notDanish = messages.filter((m) => !isDanish(m));
+        if (notDanish.length) throw new Error(`${what()} → ${res.status} with a message not in Danish: ${JSON.stringify(notDanish)}`);
+      });
+      try {
+        await fc.assert(property, { numRuns: Math.ceil(RUNS / LANES), seed: (SEED + number) | 0, endOnFailure: true });
+      } catch (error) {
+        failed = true;
+        throw new Error(`Lane ${number} of ${LANES} failed; MOEDEBOG_FUZZ_SEED=${SEED} MOEDEBOG_FUZZ_RUNS=${RUNS} MOEDEBOG_FUZZ_LANES=${LANES} repeats the run.\n${(error as Error).message}`);
+      }
+    };
+    const results = await Promise.allSettled(lanes.map((lane, number) => runLane(lane, number)));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
     expect(cases).toBeGreaterThanOrEqual(RUNS);
-    if (process.env.MOEDEBOG_FUZZ_VERBOSE) console.log(`${cases} fuzz cases over ${targets.length} targets in ${Date.now() - started} ms`);
-  }, 600_000);
+
+    for (const lane of lanes) {
+      // The sessions survived the run: the cases were not all answered by a redirect to the login page.
+      expect((await lane.browsers.secretary.get('/admin')).status).toBe(200);
+      expect((await lane.browsers.admin.get('/admin/brugere')).status).toBe(200);
+      expect((await lane.browsers.member.get('/mine-moeder')).status).toBe(200);
+    }
+    if (cpuBefore) {
+      const ms = Date.now() - started;
+      const node = process.cpuUsage(cpuBefore.node);
+      const pgAfter = await Promise.all(lanes.map((lane) => backendCpu(lane.t)));
+      const pg = pgAfter.reduce((sum, lanePids, i) => sum + [...lanePids].reduce((s, [pid, cpu]) => s + cpu - (cpuBefore.pg[i]?.get(pid) ?? 0), 0), 0);
+      console.log(
+        `${cases} fuzz cases in ${LANES} lanes (seed ${SEED}) over ${forms.length} forms, ${paths.length} path and ${queries.length} query parameters in ${ms} ms ` +
+          `(${(ms / cases).toFixed(1)} ms a case; CPU a case: Node ${((node.user + node.system) / 1000 / cases).toFixed(1)} ms, PostgreSQL ${(pg / cases).toFixed(1)} ms)\n` +
+          [...statuses]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([route, byStatus]) => `${route}: ${[...byStatus].map(([s, n]) => `${n}×${s}`).join(' ')}`)
+            .join('\n') +
+          `\nForms with generic field names: ${forms.filter((f) => f.fields === GENERIC_FIELDS).map((f) => f.route).join(', ')}` +
+          `\nMessages of refusals:\n${[...seenMessages].sort().join('\n')}`,
+      );
+    }
+  }, 900_000);
 });

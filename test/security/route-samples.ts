@@ -1,6 +1,7 @@
 import { createPublication } from '../../src/modules/approval/publication';
 import { createMailer } from '../../src/modules/mail/mailer';
 import { allRoutes } from '../../src/routes';
+import { noPageCache } from '../../src/web/page-cache';
 import type { RouteDef } from '../../src/web/route-table';
 import { fixedNow } from '../helpers/clock';
 import type { TestDb } from '../helpers/test-db';
@@ -54,6 +55,8 @@ export async function sampleParams(t: TestDb): Promise<Record<string, string>> {
     motionId: '1',
     voteEventId: '1',
     voteId: '1',
+    // A list's second page (a 404 where the list has one page: a lookup answer all the same)
+    page: '2',
   };
 }
 
@@ -75,6 +78,30 @@ export function routeDefs(t: TestDb): RouteDef[] {
     config: { env: 'test' },
     mailer: createMailer({ smtpUrl: undefined, from: 'x <x@x.invalid>', baseUrl: 'http://x' }),
     publication: createPublication(),
+    cache: noPageCache(),
   });
 }
 
+
+/** The filters and page size every OParl list reads from its query string (src/modules/oparl/list-query.ts), and a stray one. */
+const OPARL_LIST_QUERY = ['created_since', 'created_until', 'modified_since', 'modified_until', 'limit', 'elementsPerPage', 'page', 'omit_internal'];
+
+/**
+ * The query-string parameters each GET route reads (by its route-table path), for the fuzz test.
+ * The OParl lists are found by their path (…/meeting.json, …/page-:page.json) in queryParamsOf.
+ */
+export const QUERY_PARAMS: Record<string, string[]> = {
+  '/soeg': ['q', 'udvalg', 'aar', 'type', 'side'],
+  '/login': ['next'],
+  '/admin/fremmoede': ['aar'],
+  '/admin/udvalg/:committeeId/fremmoede': ['aar'],
+};
+
+/** The query-string parameters of a GET route: QUERY_PARAMS, and the filters of every OParl list. */
+export function queryParamsOf(def: RouteDef): string[] {
+  if (def.method !== 'get') return [];
+  const listed = QUERY_PARAMS[def.path] ?? [];
+  // An OParl list ends in a list's name or a page (…/body.json, …/meeting/page-:page.json); an object in its id (…/:meetingId.json).
+  const oparlList = def.path.startsWith('/oparl/') && /\.json$/.test(def.path) && !/\/:[A-Za-z]+\.json$/.test(def.path) && !def.path.endsWith('/system.json');
+  return oparlList ? [...new Set([...listed, ...OPARL_LIST_QUERY])] : listed;
+}

@@ -13,7 +13,7 @@ import { STATUS_LABELS } from '../meetings/meeting-status';
 import { diffLines, readableLines } from './canonical';
 import { addRemark, answerRemark, approvalState, approve, releaseForApproval, reopenMinutes, sendReminders } from './service';
 
-const hashField = z.string({ required_error: 'Genindlæs siden og prøv igen' }).regex(/^[0-9a-f]{64}$/, 'Genindlæs siden og prøv igen');
+const hashField = z.string({ required_error: 'Genindlæs siden og prøv igen', invalid_type_error: 'Genindlæs siden og prøv igen' }).regex(/^[0-9a-f]{64}$/, 'Genindlæs siden og prøv igen');
 
 export interface MemberApprovalPanel {
   meetingId: number;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_TITLE_LENGTH } from './service';
 
 /** A DKFDS checkbox sends "on" when ticked and nothing when not. */
-const checkbox = z.union([z.literal('on'), z.literal('true'), z.undefined()], { invalid_type_error: 'Sæt kryds eller lad feltet stå tomt' }).transform((v) => v !== undefined);
+const checkbox = z.union([z.literal('on'), z.literal('true'), z.undefined()], { errorMap: () => ({ message: 'Sæt kryds eller lad feltet stå tomt' }) }).transform((v) => v !== undefined);
 
 const version = z
   .string({ required_error: 'Genindlæs siden og prøv igen', invalid_type_error: 'Genindlæs siden og prøv igen' })

@@ -9,9 +9,9 @@ import { findLoginByEmail, findUserById } from './repository';
 import { ACCOUNT_LIMIT, accountKey, ADDRESS_LIMIT, addressKey, clearFailures, lockedFor, recordFailure } from './throttle';
 
 const loginSchema = z.object({
-  email: z.string({ required_error: 'Skriv din e-mailadresse' }).trim().min(1, 'Skriv din e-mailadresse').max(320, 'E-mailadressen er for lang').email('Skriv en gyldig e-mailadresse, fx navn@kommune.dk'),
-  password: z.string({ required_error: 'Skriv din adgangskode' }).min(1, 'Skriv din adgangskode').max(1000, 'Adgangskoden er for lang'),
-  next: z.string().max(2000).optional(),
+  email: z.string({ required_error: 'Skriv din e-mailadresse', invalid_type_error: 'Skriv din e-mailadresse' }).trim().min(1, 'Skriv din e-mailadresse').max(320, 'E-mailadressen er for lang').email('Skriv en gyldig e-mailadresse, fx navn@kommune.dk'),
+  password: z.string({ required_error: 'Skriv din adgangskode', invalid_type_error: 'Skriv din adgangskode' }).min(1, 'Skriv din adgangskode').max(1000, 'Adgangskoden er for lang'),
+  next: z.string({ invalid_type_error: 'Genindlæs siden, og prøv igen' }).max(2000, 'Genindlæs siden, og prøv igen').optional(),
 });
 
 /** Only local paths, so the login form cannot be used to send people elsewhere. */

@@ -1,0 +1,21 @@
+import type { RequestHandler } from 'express';
+import { AppError } from './errors';
+
+function hasNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(hasNul);
+  if (value && typeof value === 'object') return Object.values(value).some(hasNul);
+  return false;
+}
+
+/**
+ * PostgreSQL text cannot hold the NUL character (U+0000): a form field, query parameter or
+ * path segment with one would fail in the database as a 500. No one types it, so it is refused
+ * here, before any route reads the request, with a message instead.
+ */
+export const refuseNulCharacters: RequestHandler = (req, _res, next) => {
+  if (hasNul(req.body) || hasNul(req.query) || /%00/.test(req.path)) {
+    return next(new AppError(400, 'nul_character', 'Forespørgslen indeholder et tegn, der ikke kan gemmes (et nul-tegn). Gå tilbage, fjern tegnet, og prøv igen.'));
+  }
+  next();
+};
