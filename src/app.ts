@@ -51,7 +51,8 @@ export function createApp(deps: AppDeps): Express {
   app.set('query parser', 'simple');
   app.disable('x-powered-by');
   app.set('etag', 'strong');
-  if (deps.config.env === 'production') app.enable('view cache');
+  // Templates are read once, except in development, where an edited template shows on the next request.
+  if (deps.config.env !== 'development') app.enable('view cache');
 
   app.use(cspNonce);
   app.use(cache.writes);
