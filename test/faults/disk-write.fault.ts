@@ -1,30 +1,12 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { runScript } from '../helpers/run-script';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
 import { inspectSite, siteFile, tempDir } from './helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
 const COMMITTEE_PAGE = 'udvalg/udsatteraadet/index.html';
 /** KiB: above every page and the script's own compile cache, below the design system's fonts and style sheets */
 const FILE_SIZE_LIMIT_KB = 150;
-
-/** `npm run publish` under a file size limit (ulimit -f): writes past it fail with EFBIG, as a full disk fails with ENOSPC. */
-function publishWithFileSizeLimit(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const command = `ulimit -f ${FILE_SIZE_LIMIT_KB} && exec "$0" --import tsx scripts/publish.ts "$@"`;
-    const child = spawn('bash', ['-c', command, process.execPath, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
 
 /**
  * A disk write fails in the middle of a publish. (We may run as root, for whom permissions stop
@@ -59,7 +41,7 @@ describe('a failing disk write while the static site is published', () => {
     expect(largest).toBeGreaterThan(FILE_SIZE_LIMIT_KB * 1024);
 
     await t.db('committees').where({ slug: 'udsatteraadet' }).update({ name: 'Udsatterådet i Albertslund' });
-    const failed = await publishWithFileSizeLimit(['--out', out, '--full', '--uden-pdf'], env);
+    const failed = await runScript('publish.ts', ['--out', out, '--full', '--uden-pdf'], env, { fileSizeLimitKb: FILE_SIZE_LIMIT_KB });
     expect(failed.code).toBe(1);
     expect(failed.output).toContain('Udgivelsen mislykkedes. Der kunne ikke skrives til disken');
     expect(failed.output).toContain('filen er større, end systemet tillader');

@@ -3,10 +3,16 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-/** Runs one of scripts/ as `npm run <script>` does (tsx), with the given environment; resolves with its exit code and output. */
-export function runScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+/**
+ * Runs one of scripts/ as `npm run <script>` does (tsx), with the given environment; resolves with its exit code and output.
+ * With fileSizeLimitKb the process may write no file larger than that (`ulimit -f`): a disk that fails mid-write.
+ */
+export function runScript(script: string, args: string[], env: Record<string, string>, options: { fileSizeLimitKb?: number } = {}): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', script), ...args], {
+    const node = ['--import', 'tsx', path.join('scripts', script), ...args];
+    const [command, argv] =
+      options.fileSizeLimitKb === undefined ? [process.execPath, node] : ['bash', ['-c', `ulimit -f ${options.fileSizeLimitKb} && exec "$0" "$@"`, process.execPath, ...node]];
+    const child = spawn(command, argv, {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
