@@ -12,7 +12,7 @@ import { listenForChanges, type ChangeListener } from '../db/change-listener';
  *
  * "Unchanged" is known, not guessed: the live server listens for the NOTIFY the
  * tracking triggers send on every commit that touches public data (any process), and
- * this process's own writes (every non-GET request) clear the cache as they finish.
+ * this process's own successful writes clear the cache as they finish.
  * While the listener is disconnected nothing is cached. Entries also lapse at the turn
  * of each minute, since some pages depend on the clock (deadlines, upcoming meetings).
  */
@@ -135,8 +135,15 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     next();
   };
 
+  // Only a request that went through can have changed data: a refused one (a CSRF 403, a 422, a failed login)
+  // must not let anyone empty the cache at will. Every commit is announced by NOTIFY as well; this only spares
+  // this process's own writer the few milliseconds until the notification arrives.
   const writes: RequestHandler = (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') res.on('finish', clear);
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+      res.on('finish', () => {
+        if (res.statusCode < 400) clear();
+      });
+    }
     next();
   };
 

@@ -117,3 +117,9 @@ test('after the listener loses its connection, changes made meanwhile are seen, 
   await t.db('agenda_items').whereIn('id', ids).update({ title: 'Ændret efter genopkobling' });
   await until(async () => (await request(server).get(MEETING)).text.includes('Ændret efter genopkobling'), 'the change after reconnecting');
 });
+
+test('a refused request (no CSRF token) does not empty the cache: nobody can force pages to be rendered again at will', async () => {
+  await request(server).get(MEETING).expect(200);
+  await request(server).post('/login').type('form').send({ email: 'x@x.dk', password: 'x' }).expect(403);
+  expect(await queriesDuring(() => request(server).get(MEETING).expect(200))).toBe(0);
+});
