@@ -48,6 +48,7 @@ describe('the OParl API in the static site', () => {
   let liveServer: { origin: string; close: () => Promise<void> };
   let browser: BrowserPool;
   let config: Config;
+  let env: Record<string, string>;
   let withdrawn: { attachmentUrl: string; motionUrl: string; voteEventUrl: string; voteUrls: string[]; referatUrl: string };
 
   beforeAll(async () => {
@@ -57,7 +58,7 @@ describe('the OParl API in the static site', () => {
     // A plain static file server: files by their path, nothing else (no rewrites, no CORS, the type from the extension).
     // It starts before the publish so the site's base URL can be its address.
     site = await serve(express().use(express.static(out, { index: ['index.html'] })));
-    const env = { BASE_URL: site.origin, DATABASE_URL: t.url, DATA_DIR: path.join(work, 'data') };
+    env = { BASE_URL: site.origin, DATABASE_URL: t.url, DATA_DIR: path.join(work, 'data') };
     config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
     browser = createBrowserPool({ size: 1, executablePath: config.chromiumPath });
     // The live API on the same database and configuration (the PDF service present, as the publisher's is; no PDF is rendered).
@@ -265,4 +266,44 @@ describe('the OParl API in the static site', () => {
     expect(leaks).toEqual([]);
     expect(fs.existsSync(path.join(root, 'v1.1', 'consultation', `${closed.id}.json`))).toBe(false);
   });
+
+  it('after one meeting changes, a publish that takes over the rest still holds the live JSON in every file', async () => {
+    const item = (await t.db('agenda_items as i')
+      .join('meetings as m', 'm.id', 'i.meeting_id')
+      .where({ 'm.status': 'agenda_published', 'i.is_closed': false, 'i.kind': 'regular' })
+      .orderBy('i.id')
+      .first('i.id', 'i.meeting_id')) as { id: number; meeting_id: number };
+    const before = fs.realpathSync(out);
+    await t.db('agenda_items').where({ id: item.id }).update({ title: 'Titel ændret før næste udgivelse', updated_at: t.db.fn.now() });
+    const again = await runScript('publish.ts', ['--out', out, '--uden-pdf'], env);
+    if (again.code !== 0) throw new Error(again.output);
+    const root = fs.realpathSync(out);
+    expect(root).not.toBe(before);
+    expect(Number(/(\d+) uændrede sider og filer overtaget/.exec(again.output)?.[1])).toBeGreaterThan(100);
+    const api = `${site.origin}/oparl/v1.1`;
+    const all = files(path.join(root, 'oparl')).map((f) => `${api}/${f.split(path.sep).join('/').replace(/^v1\.1\//, '')}`);
+    // Every file, the changed ones and those taken over, is what the live API answers now (the withdrawn
+    // motion, vote event and votes are tombstones there too).
+    const differs: string[] = [];
+    for (let i = 0; i < all.length; i += 6) {
+      await Promise.all(
+        all.slice(i, i + 6).map(async (url) => {
+          const [found, liveText] = await Promise.all([fromStatic(url), fromLive(url)]);
+          if (found.text !== liveText) differs.push(url);
+        }),
+      );
+    }
+    expect(differs).toEqual([]);
+    expect((await fromStatic(`${api}/agendaItem/${item.id}.json`)).file.name).toBe('Titel ændret før næste udgivelse');
+    // An object of another meeting was not made again: the same file as in the previous version.
+    const other = (await t.db('agenda_items as i')
+      .join('meetings as m', 'm.id', 'i.meeting_id')
+      .where({ 'm.status': 'minutes_published', 'i.is_closed': false })
+      .whereNot('m.id', item.meeting_id)
+      .whereNotExists(t.db('agenda_items as a').join('agenda_items as b', 'b.case_id', 'a.case_id').whereRaw('a.meeting_id = m.id').where('b.meeting_id', item.meeting_id))
+      .orderBy('i.id')
+      .first('i.id')) as { id: number };
+    const file = path.join('oparl', 'v1.1', 'agendaItem', `${other.id}.json`);
+    expect(fs.statSync(path.join(root, file)).ino).toBe(fs.statSync(path.join(before, file)).ino);
+  }, 180_000);
 });

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/knex';
+import { groupBy } from '../../lib/group-by';
 import { listPage as pageObject, totalPagesOf, type ListPage, type ListQuery } from './list-query';
 import * as repo from './repository';
 import { createSerializers, type OparlObject } from './serializers';
@@ -16,17 +17,6 @@ export interface OparlContext {
 
 /** The lists of the API and what they hold. */
 export type ListName = 'body' | repo.ListKind;
-
-function groupBy<T, K>(list: T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of list) {
-    const k = key(row);
-    const found = map.get(k);
-    if (found) found.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
 
 /**
  * Builds OParl objects from the repository: every loader takes a batch of keys and
@@ -179,6 +169,9 @@ export function createOparlService(ctx: OparlContext) {
 
   return {
     system: (): OparlObject => s.system(ctx.systemName),
+
+    /** The objects of the given keys of a list, in the list's order (static-files.ts builds whole pages and their objects from these). */
+    objectsOf,
 
     /** A page of a list; undefined past the last page (page 1 always exists, if empty). */
     async list(kind: ListName, scope: repo.Scope | undefined, query: ListQuery, pageUrl: (page: number) => string): Promise<ListPage<OparlObject> | undefined> {

@@ -10,6 +10,8 @@ import { createBrowserPool, type BrowserPool } from '../../pdf/browser';
 import { createPageCache } from '../../web/page-cache';
 import { DKFDS_DIST, PUBLIC_DIR } from '../../web/static-assets';
 import { createMailer } from '../mail/mailer';
+import { oparlUrls } from '../oparl/urls';
+import { oparlDate } from '../oparl/values';
 import { createMeetingPdfs, type MeetingPdfs } from '../pdf/service';
 import { buildSearchIndex } from './search-index';
 import { publishSite, type PublishResult } from './static-site';
@@ -44,7 +46,8 @@ export async function publishFromDatabase(input: {
 
 async function publishWith(input: { db: Db; config: Config; out: string; full: boolean; log: (m: string) => void; crashAfterFiles?: number; withoutPdfs?: boolean; pdf: MeetingPdfs; filesDir: string }): Promise<PublishResult> {
   // Within one publish the data is taken as it was read: a meeting's view, made for its page, serves its items' pages.
-  const cache = createPageCache({ mode: { kind: 'run' }, now: () => new Date() });
+  // The publisher renders a meeting's pages one after another, so a few views are enough (each holds a whole meeting).
+  const cache = createPageCache({ mode: { kind: 'run' }, now: () => new Date(), maxValues: 16 });
   const app = createApp({
     pageCache: cache,
     config: input.config,
@@ -69,6 +72,14 @@ async function publishWith(input: { db: Db; config: Config; out: string; full: b
     log: input.log,
     crashAfterFiles: input.crashAfterFiles,
     withoutPdfs: input.withoutPdfs,
+    // The app renders with the PDF service, so the meeting PDFs are OParl Files too.
+    oparl: {
+      db: input.db,
+      urls: oparlUrls(input.config.publicBaseUrl ?? new URL(input.config.baseUrl).origin),
+      withPdfs: true,
+      today: oparlDate(new Date()),
+      systemName: input.config.siteName ?? 'Mødebog',
+    },
   });
 }
 

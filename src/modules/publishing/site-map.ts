@@ -1,12 +1,22 @@
 import type { Db } from '../../db/knex';
-import { oparlPaths } from '../oparl/paths';
-import { oparlDate } from '../oparl/values';
+import { groupBy } from '../../lib/group-by';
 
 /**
- * The public pages and files the database says exist, and the OParl API's JSON. The
- * publisher adds what the rendered pages link to (attachments, PDFs), so the static
- * site holds exactly what the live site shows.
+ * The public pages and files the database says exist. The publisher adds what the
+ * rendered pages link to (attachments, PDFs), so the static site holds exactly what
+ * the live site shows; the OParl API's files come from oparl/static-files.ts.
  */
+/**
+ * The public pages and files the database says exist. The publisher adds what the
+ * rendered pages link to (attachments, PDFs), so the static site holds exactly what
+ * the live site shows; the OParl API's files come from oparl/static-files.ts.
+ */
+function groupedBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+  return map;
+}
+
 export async function publicPaths(db: Db): Promise<string[]> {
   const paths = ['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics'];
   const committees = (await db('committees').whereNot('kind', 'external_party').orderBy('slug').pluck('slug')) as string[];
@@ -19,19 +29,22 @@ export async function publicPaths(db: Db): Promise<string[]> {
     .whereNot('m.status', 'planned')
     .orderBy('m.slug')
     .select('m.id', 'm.slug')) as Array<{ id: number; slug: string }>;
+  const ids = meetings.map((m) => m.id);
+  // Two queries for all meetings: their item numbers and their published minutes versions.
+  const [numbers, versions] = await Promise.all([
+    db('agenda_items').whereIn('meeting_id', ids).orderBy(['meeting_id', 'number']).select('meeting_id', 'number') as Promise<Array<{ meeting_id: number; number: number }>>,
+    db('minutes_versions').whereIn('meeting_id', ids).whereNotNull('published_at').orderBy(['meeting_id', 'version']).select('meeting_id', 'version') as Promise<Array<{ meeting_id: number; version: number }>>,
+  ]);
+  const numbersOf = groupBy(numbers, (r) => r.meeting_id);
+  const versionsOf = groupBy(versions, (r) => r.meeting_id);
   for (const m of meetings) {
     paths.push(`/dagsorden/${m.slug}`);
-    const numbers = (await db('agenda_items').where({ meeting_id: m.id }).orderBy('number').pluck('number')) as number[];
-    for (const n of numbers) paths.push(`/dagsorden/${m.slug}/punkt-${n}`);
-    const versions = (await db('minutes_versions').where({ meeting_id: m.id }).whereNotNull('published_at').orderBy('version').pluck('version')) as number[];
-    for (const v of versions) {
+    for (const { number } of numbersOf.get(m.id) ?? []) paths.push(`/dagsorden/${m.slug}/punkt-${number}`);
+    for (const { version: v } of versionsOf.get(m.id) ?? []) {
       paths.push(`/dagsorden/${m.slug}/referat/version/${v}`, `/dagsorden/${m.slug}/referat/version/${v}/referat.json`);
       if (v > 1) paths.push(`/dagsorden/${m.slug}/referat/version/${v}/aendringer`);
     }
   }
-  // The OParl API: every object and every page of every list, as JSON files under the API's own URLs
-  // (no page links to them). The publisher renders pages with the PDF service, so the meeting PDFs are Files too.
-  paths.push(...(await oparlPaths(db, { withPdfs: true, today: oparlDate(new Date()) })));
   return paths;
 }
 

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Express } from 'express';
 import type { Db } from '../../db/knex';
+import type { OparlContext } from '../oparl/service';
+import { writeOparlFiles } from '../oparl/static-files';
 import { compactChanges, readStamps, stampOf } from './change-stamps';
 import { linkedPaths, outputFile, publicPaths } from './site-map';
 
@@ -33,6 +35,8 @@ export interface PublishOptions {
   crashAfterFiles?: number;
   /** Leave the meeting PDFs out (a quick publish; they are still served live) */
   withoutPdfs?: boolean;
+  /** The OParl API as the live site answers it (ids on the site's public address) */
+  oparl: OparlContext;
 }
 
 export interface PublishResult {
@@ -46,6 +50,8 @@ export interface PublishResult {
   reused: number;
   /** Time spent building the search index (Pagefind), part of the whole */
   searchIndexMs: number;
+  /** Files of the OParl API (JSON), part of `files` */
+  oparlFiles: number;
 }
 
 type Manifest = Record<string, string>;
@@ -189,6 +195,16 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       return hash;
     };
 
+    /** Takes over a path's file from the previous version when it was made from the same stamp. */
+    const reuse = async (urlPath: string, stamp: string | null): Promise<PageEntry | undefined> => {
+      const before = reusable[urlPath];
+      if (stamp === null || !before || before.stamp !== stamp || previous[before.file] !== before.hash) return undefined;
+      await takeOver(before.file, before.hash);
+      index.entries[urlPath] = before;
+      reused++;
+      return before;
+    };
+
     // Pages and files, rendered by the app itself.
     const server = await listen(o.app);
     const host = new URL(o.baseUrl).host;
@@ -212,19 +228,14 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
           seen.add(urlPath);
           if (o.withoutPdfs && urlPath.endsWith('.pdf')) continue;
           const stamp = stampOf(stamps, urlPath);
-          const before = reusable[urlPath];
-          let entry: PageEntry;
-          if (stamp !== null && before && before.stamp === stamp && previous[before.file] === before.hash) {
-            await takeOver(before.file, before.hash);
-            entry = before;
-            reused++;
-          } else {
+          let entry = await reuse(urlPath, stamp);
+          if (!entry) {
             const { type, body } = await fetchOne(urlPath);
             const file = outputFile(urlPath, type);
             const html = type.startsWith('text/html');
             entry = { file, hash: await put(file, body), stamp, html, links: html ? linkedPaths(body.toString('utf8')) : [] };
+            index.entries[urlPath] = entry;
           }
-          index.entries[urlPath] = entry;
           if (entry.html) {
             pages.push(urlPath);
             for (const next of entry.links) {
@@ -248,6 +259,16 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     } finally {
       await server.close();
     }
+
+    // The OParl API's objects and list pages (no page links to them), made in bulk by its own module.
+    const oparl = await writeOparlFiles(o.oparl, {
+      stampOf: (urlPath) => stampOf(stamps, urlPath),
+      reuse: async (urlPath, stamp) => Boolean(await reuse(urlPath, stamp)),
+      write: async (urlPath, json, stamp) => {
+        const file = outputFile(urlPath, 'application/json');
+        index.entries[urlPath] = { file, hash: await put(file, Buffer.from(json)), stamp, html: false, links: [] };
+      },
+    });
 
     // Assets the pages use.
     for (const asset of o.assets) {
@@ -275,7 +296,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       Object.entries(manifest).every(([k, v]) => previous[k] === v);
     if (same) {
       await fs.rm(newDir, { recursive: true, force: true });
-      return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: pages.length, files, written: 0, linked, reused, searchIndexMs: 0 };
+      return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: pages.length, files, written: 0, linked, reused, searchIndexMs: 0, oparlFiles: oparl.files };
     }
 
     // The search index covers the pages of this version; when no page changed it is the previous one, linked.
@@ -308,7 +329,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       if (path.join(versionsDir, old) !== newDir) await fs.rm(path.join(versionsDir, old), { recursive: true, force: true });
     }
     await compactChanges(o.db);
-    return { changed: true, version: path.basename(newDir), pages: pages.length, files, written, linked, reused, searchIndexMs };
+    return { changed: true, version: path.basename(newDir), pages: pages.length, files, written, linked, reused, searchIndexMs, oparlFiles: oparl.files };
   };
   try {
     return await build();

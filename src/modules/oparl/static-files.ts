@@ -1,0 +1,188 @@
+import crypto from 'node:crypto';
+import { concurrently } from '../../db/knex';
+import { groupBy } from '../../lib/group-by';
+import { DEFAULT_PAGE_SIZE, listPage, totalPagesOf, type ListQuery } from './list-query';
+import * as repo from './repository';
+import { createSerializers, type OparlObject } from './serializers';
+import { createOparlService, type ListName, type OparlContext } from './service';
+import { BODY_LISTS, oparlUrls, type PdfFileVariant } from './urls';
+
+/** Where the static publisher keeps the files: it decides what can be taken over from its previous version. */
+export interface OparlStaticTarget {
+  /** The stamp of the data a root-relative path was made from (publishing/change-stamps.ts); null when it has none */
+  stampOf: (path: string) => string | null;
+  /** Takes over the previous version's file of the path when it was made from the same stamp; true when it did */
+  reuse: (path: string, stamp: string | null) => Promise<boolean>;
+  write: (path: string, json: string, stamp: string | null) => Promise<void>;
+}
+
+export interface OparlStaticResult {
+  files: number;
+  /** Files made now (the rest were taken over unchanged) */
+  rendered: number;
+}
+
+const CONCURRENCY = 4;
+
+async function inParallel<T>(jobs: T[], work: (job: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < jobs.length) await work(jobs[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, lane));
+}
+
+const hash = (parts: string[]) => crypto.createHash('sha256').update(parts.join('\n')).digest('hex');
+
+/**
+ * The whole OParl API as the static site's files: every object (tombstones included)
+ * and every page of every list without filters, byte for byte what the live API
+ * answers under the same URL (the same service builds them). Objects are loaded a
+ * list page at a time, a fixed handful of queries for a hundred objects, instead of
+ * one request per file. A page or object whose data has not changed since the
+ * previous version (its stamp, and for a list page the stamps of all its objects and
+ * the list's length) is taken over without loading it.
+ */
+export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarget): Promise<OparlStaticResult> {
+  const { db } = ctx;
+  const service = createOparlService(ctx);
+  const s = createSerializers(ctx.urls);
+  const paths = oparlUrls('');
+  const counts: OparlStaticResult = { files: 0, rendered: 0 };
+  const write = async (path: string, object: unknown, stamp: string | null) => {
+    counts.files++;
+    counts.rendered++;
+    await target.write(path, JSON.stringify(object), stamp);
+  };
+  const reused = async (path: string, stamp: string | null) => {
+    if (!(await target.reuse(path, stamp))) return false;
+    counts.files++;
+    return true;
+  };
+
+  const options = { withPdfs: ctx.withPdfs, today: ctx.today };
+  const keysOf = (kind: repo.ListKind) => repo.allKeys(db, kind, options);
+  const [bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents] = await concurrently(db, [
+    () => keysOf('body'),
+    () => keysOf('organization'),
+    () => keysOf('person'),
+    () => keysOf('membership'),
+    () => keysOf('meeting'),
+    () => keysOf('agendaItem'),
+    () => keysOf('consultation'),
+    () => keysOf('paper'),
+    () => keysOf('location'),
+    () => keysOf('legislativeTerm'),
+    () => keysOf('file'),
+    () => repo.amendmentMotions(db, { all: true }),
+    () => repo.voteEvents(db, { all: true }),
+  ]);
+
+  /** The path of an object of a list, by its key; and the same URL on the site's origin (the object's id). */
+  const objectPath = (kind: ListName, key: repo.IndexRow, urls: ReturnType<typeof oparlUrls>): string => {
+    const id = key.id ?? 0;
+    switch (kind) {
+      case 'body':
+        return urls.body(id);
+      case 'organization':
+        return urls.organization(id);
+      case 'person':
+        return urls.person(id);
+      case 'membership':
+        return urls.membership(id);
+      case 'meeting':
+        return urls.meeting(id);
+      case 'agendaItem':
+        return urls.agendaItem(id);
+      case 'consultation':
+        return urls.consultation(id);
+      case 'paper':
+        return urls.paper(id);
+      case 'location':
+        return urls.location(key.key ?? '');
+      case 'legislativeTerm':
+        return urls.legislativeTerm(key.bodyId ?? 0, key.startYear ?? 0);
+      case 'file':
+        return key.grp === 0 ? urls.attachmentFile(key.num ?? 0) : urls.meetingFile(key.num ?? 0, key.variant as PdfFileVariant);
+    }
+  };
+
+  /**
+   * One list cut into pages of the default size. With `withObjects`, each page also writes
+   * its objects' own files (every object is on exactly one page of its body's list).
+   */
+  interface ListJob {
+    kind: ListName;
+    keys: repo.IndexRow[];
+    pageUrl: (page: number, urls: ReturnType<typeof oparlUrls>) => string;
+    withObjects: boolean;
+  }
+  type PageJob = { list: ListJob; page: number };
+  const lists: ListJob[] = [{ kind: 'body', keys: bodies, pageUrl: (page, urls) => urls.bodies(page), withObjects: true }];
+  const byBody: Record<(typeof BODY_LISTS)[number], repo.IndexRow[]> = {
+    organization: organizations,
+    person: people,
+    membership: memberships,
+    meeting: meetings,
+    agendaItem: items,
+    consultation: consultations,
+    paper: papers,
+    location: locations,
+    legislativeTerm: terms,
+    file: files,
+  };
+  for (const kind of BODY_LISTS) {
+    for (const body of bodies) {
+      const bodyId = body.id ?? 0;
+      lists.push({ kind, keys: byBody[kind].filter((k) => k.bodyId === bodyId), pageUrl: (page, urls) => urls.bodyList(bodyId, kind, page), withObjects: true });
+    }
+  }
+  for (const organization of organizations) {
+    const id = organization.id ?? 0;
+    lists.push({ kind: 'meeting', keys: meetings.filter((k) => k.organizationId === id), pageUrl: (page, urls) => urls.organizationMeetings(id, page), withObjects: false });
+  }
+  const pageJobs: PageJob[] = lists.flatMap((list) => Array.from({ length: totalPagesOf(list.keys.length, DEFAULT_PAGE_SIZE) }, (_, i) => ({ list, page: i + 1 })));
+
+  const system = paths.system();
+  if (!(await reused(system, null))) await write(system, service.system(), null);
+
+  await inParallel(pageJobs, async ({ list, page }) => {
+    const query: ListQuery = { page, limit: DEFAULT_PAGE_SIZE };
+    const keys = list.keys.slice((page - 1) * DEFAULT_PAGE_SIZE, page * DEFAULT_PAGE_SIZE);
+    const objects = list.withObjects ? keys.map((key) => ({ path: objectPath(list.kind, key, paths), id: objectPath(list.kind, key, ctx.urls) })) : [];
+    const stamps = keys.map((key) => target.stampOf(objectPath(list.kind, key, paths)));
+    const pagePath = list.pageUrl(page, paths);
+    // A page is its objects in order and the list's length: unchanged when they are.
+    const pageStamp = stamps.every((x) => x !== null) ? hash([pagePath, String(list.keys.length), ...keys.map((key, i) => `${objectPath(list.kind, key, paths)}=${stamps[i]}`)]) : null;
+    const pending: Array<{ path: string; id: string; stamp: string | null }> = [];
+    for (const [i, object] of objects.entries()) {
+      const stamp = stamps[i] ?? null;
+      if (!(await reused(object.path, stamp))) pending.push({ ...object, stamp });
+    }
+    const pageReused = await reused(pagePath, pageStamp);
+    if (pageReused && pending.length === 0) return;
+    const loaded = await service.objectsOf(list.kind, keys);
+    if (!pageReused) await write(pagePath, listPage(loaded, list.keys.length, query, (n) => list.pageUrl(n, ctx.urls)), pageStamp);
+    const byId = new Map(loaded.map((o) => [o.id, o]));
+    for (const object of pending) {
+      const found = byId.get(object.id);
+      if (found) await write(object.path, found, object.stamp);
+    }
+  });
+
+  // Motions, vote events and votes: no lists, built from the rows read above and their ballots in one query.
+  const ballots = await repo.ballots(db, voteEvents.map((v) => v.id));
+  const ballotsOf = groupBy(ballots, (b) => b.voteId);
+  const single = async (path: string, build: () => OparlObject) => {
+    const stamp = target.stampOf(path);
+    if (!(await reused(path, stamp))) await write(path, build(), stamp);
+  };
+  await inParallel(amendments, (row) => single(paths.amendmentMotion(row.id), () => s.amendmentMotion(row)));
+  await inParallel(voteEvents, async (row) => {
+    const rowBallots = ballotsOf.get(row.id) ?? [];
+    await single(paths.voteEvent(row.id), () => s.voteEvent(row, row.deleted ? [] : rowBallots));
+    if (row.amendmentId === null) await single(paths.pointMotion(row.id), () => s.pointMotion(row));
+    for (const ballot of rowBallots) await single(paths.vote(row.id, ballot.personId), () => s.vote(row, ballot, false));
+  });
+  return counts;
+}
