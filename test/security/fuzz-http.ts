@@ -15,7 +15,7 @@ export interface Answer {
 }
 
 export interface Listening {
-  send(method: 'GET' | 'POST', path: string, headers: http.OutgoingHttpHeaders, body?: string): Promise<Answer>;
+  send(method: 'GET' | 'POST', path: string, headers: http.OutgoingHttpHeaders, body?: string | Buffer): Promise<Answer>;
   close(): Promise<void>;
 }
 
@@ -61,14 +61,23 @@ export class WebSession {
 
   /** POSTs an urlencoded form body with the session's CSRF token in front, as a browser submits a form */
   post(path: string, encodedFields: string): Promise<Answer> {
-    return this.send('POST', path, `_csrf=${encodeURIComponent(this.csrf)}${encodedFields ? `&${encodedFields}` : ''}`);
+    return this.send('POST', path, `_csrf=${encodeURIComponent(this.csrf)}${encodedFields ? `&${encodedFields}` : ''}`, 'application/x-www-form-urlencoded');
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body?: string): Promise<Answer> {
+  /**
+   * POSTs a multipart body (test/security/fuzz-multipart.ts) as a browser submits an upload form: the
+   * app's upload forms carry the session's CSRF token in their action's query string, since the body
+   * is read only after the token was checked.
+   */
+  postMultipart(path: string, body: Buffer, contentType: string): Promise<Answer> {
+    return this.send('POST', `${path}${path.includes('?') ? '&' : '?'}_csrf=${encodeURIComponent(this.csrf)}`, body, contentType);
+  }
+
+  private async send(method: 'GET' | 'POST', path: string, body?: string | Buffer, contentType?: string): Promise<Answer> {
     const headers: http.OutgoingHttpHeaders = { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' };
     if (this.cookies.size) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     if (body !== undefined) {
-      headers['content-type'] = 'application/x-www-form-urlencoded';
+      headers['content-type'] = contentType;
       headers['content-length'] = Buffer.byteLength(body);
     }
     const answer = await this.http.send(method, path, headers, body);

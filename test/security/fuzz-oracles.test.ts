@@ -2,6 +2,7 @@ import request from 'supertest';
 import { testApp } from '../helpers/app';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
 import { type ChangeCounter, installChangeCounter } from './change-counter';
+import { formsOf, submittedFields, TYPED } from './fuzz-forms';
 import { isDanish, refusalMessages } from './refusal-message';
 
 /* The fuzz test (test/security/fuzz.test.ts) is only as good as its judges: these show that they can say no. */
@@ -64,6 +65,45 @@ describe("the fuzz test's judges", () => {
     // A bare status, or a page in English, carries no message.
     expect(refusalMessages({ status: 431, contentType: '', text: '' })).toEqual([]);
     expect(refusalMessages({ status: 404, contentType: 'text/html; charset=utf-8', text: '<!DOCTYPE html><html lang="en"><body><pre>Cannot GET /x</pre></body></html>' })).toEqual([]);
+  });
+
+  it("reads a page's forms: where they post, their fields and files, and what a browser sends", () => {
+    const html = `
+      <form method="get" action="/soeg"><input name="q"></form>
+      <form id="f-upload" method="post" action="/admin/punkter/7/bilag?_csrf=abc&amp;x=1" enctype="multipart/form-data">
+        <input type="hidden" name="version" value="3">
+        <input class="form-file-input" type="file" id="f-file" name="file" accept=".pdf">
+        <input class="form-input" type="text" id="f-title" name="title" value="">
+        <input type="checkbox" name="recommended" value="on">
+        <input type="checkbox" name="public" value="on" checked>
+        <select name="subPointId"><option value="">Vælg</option><option value="12" selected>Meddelelse</option></select>
+        <textarea name="changeNote">
+Rettet &amp; &quot;ny&quot;</textarea>
+        <button type="submit">Tilføj</button>
+      </form>
+      <form method="post" action="/admin/moeder/4/aflys"><input type="hidden" name="_csrf" value="abc"><button type="submit" formaction="/admin/moeder/4/genoptag">x</button></form>`;
+    const forms = formsOf(html);
+    expect([...forms.keys()]).toEqual(['/admin/punkter/7/bilag', '/admin/moeder/4/aflys', '/admin/moeder/4/genoptag']);
+    expect(forms.get('/admin/punkter/7/bilag')).toEqual({
+      names: ['version', 'file', 'title', 'recommended', 'public', 'subPointId', 'changeNote'],
+      fileFields: ['file'],
+      multipart: true,
+      values: [
+        ['version', '3'],
+        ['title', TYPED],
+        ['public', 'on'],
+        ['subPointId', '12'],
+        ['changeNote', 'Rettet & "ny"'],
+      ],
+    });
+    expect(forms.get('/admin/moeder/4/aflys')).toEqual({ names: [], fileFields: [], multipart: false, values: [] });
+    expect(submittedFields(html, '/admin/punkter/7/bilag', { title: 'Budget', recommended: 'on', subPointId: undefined })).toEqual([
+      ['version', '3'],
+      ['public', 'on'],
+      ['changeNote', 'Rettet & "ny"'],
+      ['title', 'Budget'],
+      ['recommended', 'on'],
+    ]);
   });
 
   it('tells Danish messages from the defaults of zod, Express and body-parser', () => {

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import fc from 'fast-check';
 import type { RouteDef } from '../../src/web/route-table';
 import type { TestDb } from '../helpers/test-db';
+import { formsOf, type FormInfo } from './fuzz-forms';
 import type { Answer } from './fuzz-http';
 import { type Lane, openLanes, type Who } from './fuzz-lane';
+import { type Breakage, breakage, type FilePart, fileParts, multipartBody, type TextPart } from './fuzz-multipart';
 import { isDanish, refusalMessages } from './refusal-message';
 import { fillPath, queryParamsOf, routeDefs } from './route-samples';
 
@@ -12,8 +14,14 @@ import { fillPath, queryParamsOf, routeDefs } from './route-samples';
  * as the admin, public ones as a visitor, the members' own approval routes as a member, with the
  * session's CSRF token), every path parameter of every route, and the query parameters of the GET
  * routes that read any, with hostile values. The field names are read from the forms of every
- * page, in the sample rows' states and in the states test/security/fuzz-stage.ts makes (a planned
- * meeting, a minutes draft, an approval round …), and each form is fuzzed where it was found.
+ * page (test/security/fuzz-forms.ts), in the sample rows' states and in the states
+ * test/security/fuzz-stage.ts makes (a planned meeting, a minutes draft with recorded votes,
+ * amendments and minority statements, an approval round, an open consultation with an outside
+ * party's answer link …), and each form is fuzzed where it was found; a POST route whose form is
+ * found nowhere fails the test, unless NO_FORM gives the reason. The upload forms
+ * (enctype="multipart/form-data") are sent as multipart bodies built by hand
+ * (test/security/fuzz-multipart.ts): their text fields as the others', and hostile files (names,
+ * content types, contents, sizes over the limit) and broken bodies.
  * Every answer must be below 500; a refusal (4xx) must say what is wrong in Danish
  * (test/security/refusal-message.ts) and leave the database unchanged.
  *
@@ -37,8 +45,16 @@ const LANES = Math.max(1, Number(process.env.MOEDEBOG_FUZZ_LANES ?? 2));
 const SEED = process.env.MOEDEBOG_FUZZ_SEED ? Number(process.env.MOEDEBOG_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const VERBOSE = Boolean(process.env.MOEDEBOG_FUZZ_VERBOSE);
 
-/** Fields tried where no form names them. */
-const GENERIC_FIELDS = ['title', 'name', 'text', 'body', 'note', 'version', 'date', 'time', 'email', 'password', 'status', 'year', 'id', 'position', 'action', 'changeNote'];
+/** Fields tried where a form has none of its own (a button and the CSRF token): every field sent is one the route does not expect. */
+const STRAY_FIELDS = ['title', 'name', 'text', 'body', 'note', 'version', 'date', 'time', 'email', 'password', 'status', 'year', 'id', 'position', 'action', 'changeNote'];
+
+/**
+ * POST routes with no form on any page the test reads, each with the reason; they are fuzzed with
+ * STRAY_FIELDS, guessed names. Any other POST route without a form fails the test: a page or a
+ * staged state (test/security/fuzz-stage.ts) is missing, and its real fields go unfuzzed.
+ * (POST /logout is not fuzzed at all: it ends the session the other cases run in.)
+ */
+const NO_FORM: Record<string, string> = {};
 
 /** Tables a refusal may write, by route: a failed login is counted (src/modules/auth/throttle.ts). */
 const WRITTEN_ON_REFUSAL: Record<string, string[]> = { 'POST /login': ['login_failures'] };
@@ -124,21 +140,6 @@ function encode(fields: Fields): string {
   return p.toString();
 }
 
-/** The names of the fields of every form on a page, by the (filled) path the form posts to: its action, and its buttons' formaction. */
-function formsOf(html: string): Map<string, string[]> {
-  const forms = new Map<string, string[]>();
-  const pathOf = (url: string | undefined) => url?.replace(/&amp;/g, '&').split(/[?#]/)[0];
-  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)) {
-    const attrs = m[1] ?? '';
-    const inner = m[2] ?? '';
-    if (!/method="post"/i.test(attrs)) continue;
-    const names = [...inner.matchAll(/name="([^"]+)"/g)].map((n) => n[1] ?? '').filter((n) => n && n !== '_csrf');
-    const actions = [pathOf(/\baction="([^"]*)"/.exec(attrs)?.[1]), ...[...inner.matchAll(/\bformaction="([^"]*)"/g)].map((a) => pathOf(a[1]))];
-    for (const action of actions) if (action) forms.set(action, [...new Set([...(forms.get(action) ?? []), ...names])]);
-  }
-  return forms;
-}
-
 /** CPU milliseconds used so far by each PostgreSQL backend serving the test's database (Linux /proc), for MOEDEBOG_FUZZ_VERBOSE. */
 async function backendCpu(t: TestDb): Promise<Map<number, number>> {
   const { rows } = await t.db.raw<{ rows: Array<{ pid: number }> }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
@@ -163,59 +164,115 @@ interface Target {
   fields: string[];
   who: Who;
   method: 'get' | 'post';
+  /** For a POST: where its field names come from (a form, a form without fields of its own, or a guess: NO_FORM) */
+  names?: 'form' | 'form without fields' | 'guessed';
+  /** An upload form (enctype="multipart/form-data"): its file inputs, and what its other fields send untouched */
+  upload?: Pick<FormInfo, 'fileFields' | 'values'>;
   path(fields: Fields): string;
   /** The urlencoded form body of a POST, without the CSRF token */
   body(fields: Fields): string;
 }
 
-function send(lane: Lane, target: Target, fields: Fields): Promise<Answer> {
+/** How an upload form's case is sent: as multipart (with files, the fields not fuzzed as the form has them or left out, the body broken or not), or urlencoded */
+type UploadCase = { multipart: true; files: FilePart[]; keepOtherFields: boolean; breakage: Breakage } | { multipart: false };
+
+interface Case {
+  route: string;
+  index: number;
+  fields: Fields;
+  upload?: UploadCase;
+}
+
+function textParts(fields: Fields): TextPart[] {
+  return fields.flatMap(([name, v]) => (v.kind === 'one' ? [{ field: name, value: v.value }] : v.values.map((value) => ({ field: v.brackets ? `${name}[]` : name, value }))));
+}
+
+function send(lane: Lane, target: Target, c: Case): Promise<Answer> {
   const browser = lane.browsers[target.who];
-  return target.method === 'post' ? browser.post(target.path(fields), target.body(fields)) : browser.get(target.path(fields));
+  if (target.method === 'get') return browser.get(target.path(c.fields));
+  if (!target.upload || !c.upload?.multipart) return browser.post(target.path(c.fields), target.body(c.fields));
+  const fuzzed = new Set(c.fields.map(([name]) => name));
+  const kept = c.upload.keepOtherFields ? target.upload.values.filter(([name]) => !fuzzed.has(name)).map(([field, value]) => ({ field, value })) : [];
+  const { body, contentType } = multipartBody([...kept, ...textParts(c.fields)], c.upload.files, c.upload.breakage);
+  return browser.postMultipart(target.path(c.fields), body, contentType);
+}
+
+/** A case as a failure message shows it: the fields' values and the files' names cut short, a file's content by what it is. */
+function describeCase(target: Target, c: Case): string {
+  const fields = JSON.stringify(c.fields.map(([name, v]) => [name, v.kind === 'one' ? v.value.slice(0, 200) : v.values.map((s) => s.slice(0, 200))]));
+  if (!c.upload) return `${target.route} with ${fields}`;
+  if (!c.upload.multipart) return `${target.route} (urlencoded) with ${fields}`;
+  const files = c.upload.files.map((f) => {
+    const content = f.content;
+    const what =
+      content.kind === 'magic'
+        ? { kind: 'magic', magic: content.magic, tail: content.tail.length }
+        : content.kind === 'bytes'
+          ? { kind: 'bytes', bytes: Buffer.from(content.bytes).toString('base64') }
+          : content.kind === 'acadre'
+            ? { ...content, value: content.value.slice(0, 200) }
+            : content;
+    return { ...f, fileName: f.fileName.slice(0, 200), content: what };
+  });
+  return `${target.route} (multipart${c.upload.keepOtherFields ? ', the other fields as the form has them' : ''}, body ${c.upload.breakage.kind}) with ${fields} and files ${JSON.stringify(files)}`;
 }
 
 /**
  * Every route's targets: its form (POST), each path parameter, its query parameters. Reads the
  * forms of every page, the lanes sharing the reading (their data are the same until the fuzzing starts).
  */
-async function targetsOf(lanes: Lane[], defs: RouteDef[]): Promise<{ forms: Target[]; paths: Target[]; queries: Target[] }> {
+async function targetsOf(lanes: Lane[], defs: RouteDef[]): Promise<{ forms: Target[]; uploads: Target[]; paths: Target[]; queries: Target[] }> {
   const lane = lanes[0] as Lane;
   const params = lane.sample;
   const whoFor = (def: RouteDef): Who =>
     def.access.kind === 'public' ? 'visitor' : def.access.kind === 'admin' ? 'admin' : def.access.kind === 'committee-member' && def.path.startsWith('/mine-moeder/') ? 'member' : 'secretary';
 
   // Field names as the forms name them: read every form on every page (not the files: PDFs, feeds, JSON, uploads)
-  // with the sample parameters, and the signed-in pages again with each staged state's where its parameters differ.
+  // with the sample parameters, and again with each staged state's where its parameters differ: the signed-in
+  // pages, and the public pages that post to themselves (the answer through a consultation link).
   // Staff pages are read as the admin, who sees every committee and the admin-only forms (reopening minutes).
   const isFile = (path: string) => /\.[a-z]+$|:fileName|\/fil$|\*/.test(path);
   const pages = defs.filter((d) => d.method === 'get' && !isFile(d.path));
+  const postPaths = new Set(defs.filter((d) => d.method === 'post').map((d) => d.path));
   const paramsOf = (path: string) => [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1] ?? '');
-  const reads: Array<{ who: Who; path: string }> = [];
+  const reads = new Map<string, { who: Who; path: string }>();
   for (const set of [params, ...lane.stages.map((s) => s.params)]) {
     const changed = Object.keys(set).filter((name) => set[name] !== params[name]);
-    for (const def of pages.filter((d) => set === params || (d.access.kind !== 'public' && paramsOf(d.path).some((name) => changed.includes(name))))) {
+    const staged = (d: RouteDef) => (d.access.kind !== 'public' || postPaths.has(d.path)) && paramsOf(d.path).some((name) => changed.includes(name));
+    for (const def of pages.filter((d) => set === params || staged(d))) {
       const who = whoFor(def);
-      reads.push({ who: who === 'secretary' ? 'admin' : who, path: fillPath(def.path, set) });
+      const read = { who: who === 'secretary' ? 'admin' : who, path: fillPath(def.path, set) };
+      reads.set(`${read.who} ${read.path}`, read);
     }
   }
-  const formFields = new Map<string, string[]>();
+  // Each lane reads its share; the forms are merged in the order of the reads, so that every run sees the same forms.
+  const pageForms: Array<Map<string, FormInfo>> = [];
+  const readList = [...reads.values()];
   await Promise.all(
     lanes.map(async (reader, number) => {
-      for (const { who, path } of reads.filter((_, i) => i % lanes.length === number)) {
+      for (let i = number; i < readList.length; i += lanes.length) {
+        const { who, path } = readList[i] as { who: Who; path: string };
         const res = await reader.browsers[who].get(path);
-        if (res.status !== 200 || !res.headers['content-type']?.startsWith('text/html')) continue;
-        for (const [action, names] of formsOf(res.text)) formFields.set(action, [...new Set([...(formFields.get(action) ?? []), ...names])]);
+        if (res.status === 200 && res.headers['content-type']?.startsWith('text/html')) pageForms[i] = formsOf(res.text);
       }
     }),
   );
-  /** Where a POST route's form was found: the first parameter set whose page shows it with fields, else the sample's */
-  const formOf = (def: RouteDef): { path: string; fields?: string[] } => {
+  const formsFound = new Map<string, FormInfo>();
+  for (const found of pageForms) {
+    for (const [action, form] of found ?? []) {
+      const known = formsFound.get(action);
+      formsFound.set(action, known ? { ...known, names: [...new Set([...known.names, ...form.names])], fileFields: [...new Set([...known.fileFields, ...form.fileFields])], multipart: known.multipart || form.multipart } : form);
+    }
+  }
+  /** Where a POST route's form was found: the first parameter set whose page shows it with fields, else the first that shows it at all */
+  const formOf = (def: RouteDef): { path: string; form?: FormInfo } => {
     const paths = [params, ...lane.stages.map((s) => s.params)].map((set) => fillPath(def.path, set));
-    const path = paths.find((p) => formFields.get(p)?.length) ?? paths.find((p) => formFields.has(p)) ?? (paths[0] as string);
-    // Sorted: the lanes read the pages at the same time, and a seed must pick the same field every time.
-    return { path, fields: formFields.get(path)?.slice().sort() };
+    const path = paths.find((p) => formsFound.get(p)?.names.length) ?? paths.find((p) => formsFound.has(p)) ?? (paths[0] as string);
+    return { path, form: formsFound.get(path) };
   };
 
   const forms: Target[] = [];
+  const uploads: Target[] = [];
   const paths: Target[] = [];
   const queries: Target[] = [];
   // POST /logout is left out: it ends the session the other cases run in.
@@ -224,13 +281,26 @@ async function targetsOf(lanes: Lane[], defs: RouteDef[]): Promise<{ forms: Targ
     const who = whoFor(def);
     const path = fillPath(def.path, params);
     if (def.method === 'post') {
-      const form = formOf(def);
-      forms.push({ route: routeKey, routeKey, fields: form.fields?.length ? form.fields : GENERIC_FIELDS, who, method: 'post', path: () => form.path, body: encode });
+      const { path: formPath, form } = formOf(def);
+      // Sorted: a seed must pick the same field every time.
+      const names = form?.names.filter((n) => !form.fileFields.includes(n)).sort() ?? [];
+      const target: Target = {
+        route: routeKey,
+        routeKey,
+        fields: names.length ? names : STRAY_FIELDS,
+        who,
+        method: 'post',
+        names: !form ? 'guessed' : names.length ? 'form' : 'form without fields',
+        path: () => formPath,
+        body: encode,
+      };
+      if (form?.multipart) uploads.push({ ...target, upload: { fileFields: form.fileFields.length ? form.fileFields : ['file'], values: form.values } });
+      else forms.push(target);
     }
     const query = queryParamsOf(def);
     if (query.length) {
       // The search form's own fields too, should it gain one the list does not name.
-      const fields = def.path === '/soeg' ? [...new Set([...query, ...(formFields.get('/soeg') ?? [])])].sort() : query;
+      const fields = def.path === '/soeg' ? [...new Set([...query, ...(formsFound.get('/soeg')?.names ?? [])])].sort() : query;
       queries.push({ route: `${routeKey}?`, routeKey, fields, who, method: 'get', path: (f) => `${path}?${encode(f)}`, body: () => '' });
     }
     // Path parameters: the fuzzed value becomes the segment, the other parameters keep their sample values.
@@ -245,7 +315,7 @@ async function targetsOf(lanes: Lane[], defs: RouteDef[]): Promise<{ forms: Targ
       paths.push({ route: `${routeKey} (:${name})`, routeKey, fields: [SEGMENT], who, method: def.method, path: segment, body: () => '' });
     }
   }
-  return { forms, paths, queries };
+  return { forms, uploads, paths, queries };
 }
 
 const SEGMENT = 'segment';
@@ -264,9 +334,24 @@ describe('fuzzing every form field, path parameter and query parameter', () => {
     const first = lanes[0] as Lane;
     // The lanes' targets are the first lane's: the same rows must have the same ids in every lane.
     for (const lane of lanes) expect({ sample: lane.sample, stages: lane.stages }).toEqual({ sample: first.sample, stages: first.stages });
-    const { forms, paths, queries } = await targetsOf(lanes, routeDefs(first.t));
+    const { forms, uploads, paths, queries } = await targetsOf(lanes, routeDefs(first.t));
     expect(queries.map((q) => q.routeKey)).toEqual(expect.arrayContaining(['GET /soeg', 'GET /login', 'GET /oparl/v1.1/body/:bodyId/meeting.json', 'GET /oparl/v1.1/body/:bodyId/meeting/page-:page.json']));
-    const targets = [...forms, ...paths, ...queries];
+    // Every POST route is fuzzed with the fields of its real form, unless NO_FORM says why it has none.
+    const posts = [...forms, ...uploads];
+    expect({
+      guessed: posts.filter((f) => f.names === 'guessed' && !(f.routeKey in NO_FORM)).map((f) => f.route),
+      listedButFound: posts.filter((f) => f.names !== 'guessed' && f.routeKey in NO_FORM).map((f) => f.route),
+    }).toEqual({ guessed: [], listedButFound: [] });
+    // The upload forms are read from their pages: the attachments', the import's, a consultation party's, the answer through a link.
+    expect(uploads.map((u) => u.routeKey).sort()).toEqual(
+      [
+        'POST /admin/import',
+        'POST /admin/punkter/:itemId/bilag',
+        'POST /admin/punkter/:itemId/hoeringer/:consultationId/parter/:partyId/svar',
+        'POST /hoering/svar/:token',
+      ].sort(),
+    );
+    const targets = [...forms, ...uploads, ...paths, ...queries];
 
     const pick = (from: Target[]) =>
       fc.constantFrom(...from.map((target) => targets.indexOf(target))).chain((index) => {
@@ -275,11 +360,29 @@ describe('fuzzing every form field, path parameter and query parameter', () => {
           target.fields[0] === SEGMENT
             ? fieldValue.map((v): Fields => [[SEGMENT, v]])
             : fc.uniqueArray(fc.tuple(fc.constantFrom(...target.fields), fieldValue), { maxLength: Math.min(6, target.fields.length), selector: ([name]) => name });
-        // The counterexample fast-check prints names the route and the fields.
-        return fields.map((f) => ({ route: target.route, index, fields: f }));
+        const upload = target.upload;
+        if (!upload) return fields.map((f): Case => ({ route: target.route, index, fields: f }));
+        // Mostly as the browser sends it (multipart), now and then urlencoded, which the upload routes must take as well. An upload
+        // is read to its end only when the rest of the form is right: mostly one field is fuzzed, the others sent as the form has them.
+        // Its text is mostly what a user types, with one character no one types (which the app must refuse before PostgreSQL sees it).
+        const typed = fc
+          .tuple(fc.constantFrom('Bilag', 'Svar fra', ''), fc.constantFrom('\u0000', '\u0000', '\u0007', '\u001b', '\u007f', '\u202E', '\uFEFF', '\uD800'), fc.constantFrom('', ' om budgettet'))
+          .map(([a, odd, b]): FieldValue => ({ kind: 'one', value: a + odd + b }));
+        const one = fc.tuple(fc.constantFrom(...target.fields), fc.oneof({ weight: 3, arbitrary: fieldValue }, { weight: 1, arbitrary: typed })).map((field): Fields => [field]);
+        const how: fc.Arbitrary<UploadCase> = fc.oneof(
+          {
+            weight: 6,
+            arbitrary: fc.record({ multipart: fc.constant(true as const), files: fileParts(upload.fileFields, fuzzValue), keepOtherFields: fc.constantFrom(true, true, true, false), breakage }),
+          },
+          { weight: 1, arbitrary: fc.constant<UploadCase>({ multipart: false }) },
+        );
+        return fc
+          .tuple(fc.oneof({ weight: 2, arbitrary: one }, { weight: 1, arbitrary: fields }), how)
+          // The counterexample fast-check prints names the route, the fields and the files.
+          .map(([f, u]): Case => ({ route: target.route, index, fields: f, upload: u }));
       });
-    // Form fields are where the app parses the most; every path and query parameter still gets its turn.
-    const caseArb = fc.oneof({ weight: 12, arbitrary: pick(forms) }, { weight: 5, arbitrary: pick(paths) }, { weight: 3, arbitrary: pick(queries) });
+    // Form fields are where the app parses the most, uploads the most of all; every path and query parameter still gets its turn.
+    const caseArb = fc.oneof({ weight: 11, arbitrary: pick(forms) }, { weight: 2, arbitrary: pick(uploads) }, { weight: 5, arbitrary: pick(paths) }, { weight: 2, arbitrary: pick(queries) });
 
     const statuses = new Map<string, Map<number, number>>();
     const seenMessages = new Set<string>();
@@ -290,13 +393,13 @@ describe('fuzzing every form field, path parameter and query parameter', () => {
 
     const runLane = async (lane: Lane, number: number) => {
       let before = await lane.counter.read();
-      const property = fc.asyncProperty(caseArb, async ({ index, fields }) => {
+      const property = fc.asyncProperty(caseArb, async (c) => {
         // Another lane failed: finish quickly, that lane's counterexample is the answer.
         if (failed) return;
         cases++;
-        const target = targets[index] as Target;
+        const target = targets[c.index] as Target;
         const reached = lane.reachedApp;
-        const res = await send(lane, target, fields);
+        const res = await send(lane, target, c);
         const after = await lane.counter.read();
         const changedFrom = before;
         before = after;
@@ -305,7 +408,7 @@ describe('fuzzing every form field, path parameter and query parameter', () => {
           byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
           statuses.set(target.route, byStatus);
         }
-        const what = () => `${target.route} with ${JSON.stringify(fields.map(([name, v]) => [name, v.kind === 'one' ? v.value.slice(0, 200) : v.values.map((s) => s.slice(0, 200))]))}`;
+        const what = () => describeCase(target, c);
         if (res.status >= 500 || res.status < 200) throw new Error(`${what()} → ${res.status}: ${res.text.slice(0, 300)}`);
         if (res.status < 400) return;
         if (after !== changedFrom) {
@@ -344,13 +447,14 @@ describe('fuzzing every form field, path parameter and query parameter', () => {
       const pgAfter = await Promise.all(lanes.map((lane) => backendCpu(lane.t)));
       const pg = pgAfter.reduce((sum, lanePids, i) => sum + [...lanePids].reduce((s, [pid, cpu]) => s + cpu - (cpuBefore.pg[i]?.get(pid) ?? 0), 0), 0);
       console.log(
-        `${cases} fuzz cases in ${LANES} lanes (seed ${SEED}) over ${forms.length} forms, ${paths.length} path and ${queries.length} query parameters in ${ms} ms ` +
+        `${cases} fuzz cases in ${LANES} lanes (seed ${SEED}) over ${forms.length} forms, ${uploads.length} upload forms, ${paths.length} path and ${queries.length} query parameters in ${ms} ms ` +
           `(${(ms / cases).toFixed(1)} ms a case; CPU a case: Node ${((node.user + node.system) / 1000 / cases).toFixed(1)} ms, PostgreSQL ${(pg / cases).toFixed(1)} ms)\n` +
           [...statuses]
             .sort(([a], [b]) => a.localeCompare(b))
             .map(([route, byStatus]) => `${route}: ${[...byStatus].map(([s, n]) => `${n}×${s}`).join(' ')}`)
             .join('\n') +
-          `\nForms with generic field names: ${forms.filter((f) => f.fields === GENERIC_FIELDS).map((f) => f.route).join(', ')}` +
+          `\nForms without fields of their own: ${posts.filter((f) => f.names === 'form without fields').map((f) => f.route).join(', ')}` +
+          `\nForms not found (NO_FORM): ${posts.filter((f) => f.names === 'guessed').map((f) => f.route).join(', ')}` +
           `\nMessages of refusals:\n${[...seenMessages].sort().join('\n')}`,
       );
     }

@@ -5,6 +5,7 @@ import type { RouteDeps } from '../../routes';
 import { ConflictError, RuleError } from '../../web/app-errors';
 import { AppError, NotFoundError } from '../../web/errors';
 import { flash, renderInvalid, type FieldError } from '../../web/forms';
+import { refuseNulCharacters } from '../../web/nul-characters';
 import type { RouteDef } from '../../web/route-table';
 import { indexAttachmentText } from '../search/attachment-text';
 import { contentDisposition } from './file-name';
@@ -66,11 +67,11 @@ export function attachmentRoutes(deps: RouteDeps): RouteDef[] {
   /** Parses the multipart body after authorization and the CSRF check. Input errors become 422/400, never 500. */
   const parseUpload: RequestHandler = (req, res, next) => {
     upload.single('file')(req, res, (error?: unknown) => {
-      if (!error) return next();
+      if (!error) return refuseNulCharacters(req, res, next);
       if (error instanceof multer.MulterError) {
         if (error.code === 'LIMIT_FILE_SIZE') {
           res.locals.uploadTooLarge = true;
-          return next();
+          return refuseNulCharacters(req, res, next);
         }
         return next(new AppError(422, 'upload_form', 'Formularen kunne ikke læses. Vælg én fil og prøv igen.', { cause: error }));
       }

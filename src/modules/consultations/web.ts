@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import multer from 'multer';
 import { AppError, NotFoundError } from '../../web/errors';
+import { refuseNulCharacters } from '../../web/nul-characters';
 import { contentDisposition } from '../attachments/file-name';
 import { openStoredFile } from '../attachments/file-store';
 import type { RouteDeps } from '../../routes';
@@ -47,12 +48,12 @@ export function optionalUpload(maxBytes: number): RequestHandler {
     upload.single('file')(req, res, (error?: unknown) => {
       if (!error) {
         if (req.file && req.file.size > maxBytes) res.locals.responseFileTooLarge = true;
-        return next();
+        return refuseNulCharacters(req, res, next);
       }
       if (error instanceof multer.MulterError) {
         if (error.code === 'LIMIT_FILE_SIZE') {
           res.locals.responseFileTooLarge = true;
-          return next();
+          return refuseNulCharacters(req, res, next);
         }
         return next(new AppError(422, 'upload_form', 'Formularen kunne ikke læses. Vælg højst én fil, og prøv igen.', { cause: error }));
       }

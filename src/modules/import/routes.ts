@@ -3,6 +3,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import type { RouteDeps } from '../../routes';
 import { AppError } from '../../web/errors';
+import { refuseNulCharacters } from '../../web/nul-characters';
 import { flash, renderInvalid, type FieldError } from '../../web/forms';
 import type { RouteDef } from '../../web/route-table';
 import { ImportFileError } from './model';
@@ -50,12 +51,12 @@ export function importRoutes(deps: RouteDeps): RouteDef[] {
   /** Parses the multipart body after authorization and the CSRF check; input problems become 422, never 500. */
   const parseUpload: RequestHandler = (req, res, next) => {
     upload.array('files', MAX_FILES)(req, res, (error?: unknown) => {
-      if (!error) return next();
+      if (!error) return refuseNulCharacters(req, res, next);
       if (error instanceof multer.MulterError) {
         if (error.code === 'LIMIT_FILE_SIZE') res.locals.importUploadProblem = 'too_large';
         else if (error.code === 'LIMIT_FILE_COUNT' || error.code === 'LIMIT_UNEXPECTED_FILE') res.locals.importUploadProblem = 'too_many';
         else return next(new AppError(422, 'upload_form', 'Formularen kunne ikke læses. Vælg filerne og prøv igen.', { cause: error }));
-        return next();
+        return refuseNulCharacters(req, res, next);
       }
       next(new AppError(400, 'bad_request', 'Forespørgslen kunne ikke forstås.', { cause: error }));
     });
