@@ -1,7 +1,24 @@
 import { committeeSlug } from '../../src/modules/committees/slug';
 import { meetingSlug } from '../../src/modules/meetings/slug';
 import { slugify } from '../../src/lib/slug';
-import { formatDate, formatLongDate, formatMillions, formatNumber, formatTime, fromCopenhagenLocal } from '../../src/i18n/format';
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { da } from 'date-fns/locale';
+import fc from 'fast-check';
+import {
+  formatDashedDate,
+  formatDate,
+  formatIsoDate,
+  formatIsoDateTime,
+  formatLongDate,
+  formatMillions,
+  formatNumber,
+  formatSlugTime,
+  formatTime,
+  fromCopenhagenLocal,
+  TIME_ZONE,
+  yearOf,
+} from '../../src/i18n/format';
 
 describe('slugs (Ballerup scheme)', () => {
   it.each([
@@ -49,5 +66,39 @@ describe('Danish formats', () => {
     expect(formatLongDate(start)).toBe('tirsdag den 6. april 2021');
     expect(formatTime(start)).toBe('14.00');
     expect(formatTime(fromCopenhagenLocal('2021-01-05T09:30'))).toBe('09.30');
+  });
+});
+
+describe('Copenhagen dates without date-fns on the hot path', () => {
+  const inCph = { in: tz(TIME_ZONE), locale: da };
+  const formats: Array<[string, (d: Date) => string | number, (d: Date) => string | number]> = [
+    ['formatDate', formatDate, (d) => format(d, 'd. MMMM yyyy', inCph)],
+    ['formatLongDate', formatLongDate, (d) => format(d, "EEEE 'den' d. MMMM yyyy", inCph)],
+    ['formatTime', formatTime, (d) => format(d, 'HH.mm', inCph)],
+    ['formatDashedDate', formatDashedDate, (d) => format(d, 'dd-MM-yyyy', inCph)],
+    ['formatIsoDate', formatIsoDate, (d) => format(d, 'yyyy-MM-dd', inCph)],
+    ['formatIsoDateTime', formatIsoDateTime, (d) => format(d, "yyyy-MM-dd'T'HH:mm:ssXXX", inCph)],
+    ['formatSlugTime', formatSlugTime, (d) => format(d, 'HH-mm', inCph)],
+    ['yearOf', yearOf, (d) => Number(format(d, 'yyyy', inCph))],
+  ];
+
+  it('gives what date-fns gives for any instant from 1850 to 2200, daylight saving changes included', () => {
+    // Around each change of offset (the last Sundays of March and October) and anywhere at all.
+    const nearChange = fc.tuple(fc.integer({ min: 1980, max: 2100 }), fc.constantFrom(2, 9), fc.integer({ min: -3 * 3600, max: 3 * 3600 })).map(([year, month, seconds]) => {
+      const lastSunday = new Date(Date.UTC(year, month + 1, 0));
+      lastSunday.setUTCDate(lastSunday.getUTCDate() - lastSunday.getUTCDay());
+      return new Date(lastSunday.getTime() + 3_600_000 + seconds * 1000);
+    });
+    const anywhere = fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(2200, 0, 1) }).map((ms) => new Date(ms));
+    fc.assert(
+      fc.property(fc.oneof(nearChange, anywhere), (date) => {
+        for (const [name, fast, reference] of formats) expect({ name, date, value: fast(date) }).toEqual({ name, date, value: reference(date) });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses an invalid date as date-fns does', () => {
+    for (const [, fast] of formats) expect(() => fast(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

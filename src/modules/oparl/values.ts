@@ -1,19 +1,11 @@
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
 import sanitizeHtml from 'sanitize-html';
-import { TIME_ZONE } from '../../i18n/format';
-
-const inCph = { in: tz(TIME_ZONE) };
+import { formatIsoDate, formatIsoDateTime } from '../../i18n/format';
 
 /** OParl's date-time: ISO 8601 with the offset, in Copenhagen time ("2021-04-06T14:00:00+02:00"). */
-export function oparlDateTime(date: Date): string {
-  return format(date, "yyyy-MM-dd'T'HH:mm:ssXXX", inCph);
-}
+export const oparlDateTime = formatIsoDateTime;
 
 /** OParl's date ("2021-04-06"), the Copenhagen calendar day of an instant. */
-export function oparlDate(date: Date): string {
-  return format(date, 'yyyy-MM-dd', inCph);
-}
+export const oparlDate = formatIsoDate;
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
 
