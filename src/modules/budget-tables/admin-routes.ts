@@ -59,7 +59,7 @@ function checkOf(table: StoredTable) {
 
 export function budgetTableAdminRoutes(deps: RouteDeps): RouteDef[] {
   const { db, now } = deps;
-  // Built once when the app starts and kept in memory; a broken build stops the start, not a page.
+  // Built once per process when the first app starts; a broken build stops the start, not a page.
   const editorScript = buildEditorScript();
 
   function locals(item: TableItem, table: StoredTable | null, values: TableFormValues, errors: Record<string, string>) {
