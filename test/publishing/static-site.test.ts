@@ -187,6 +187,19 @@ describe('npm run publish: the static site', () => {
     // An unrelated meeting's page was not rendered again: the very same file as in the previous version.
     const page = path.join('dagsorden', untouched.slug, 'index.html');
     expect(fs.statSync(path.join(site, page)).ino).toBe(fs.statSync(path.join(before, page)).ino);
+
+    // The meeting cancelled: its committee's page, feed and the front page's list follow; other committees' pages are taken over.
+    const meeting = (await t.db('meetings as m').join('committees as c', 'c.id', 'm.committee_id').where('m.slug', item.slug).first('m.id', 'c.slug as committee')) as { id: number; committee: string };
+    await t.db('meetings').where({ id: meeting.id }).update({ cancelled: true });
+    const cancelled = await runScript('publish.ts', ['--out', out], env);
+    expect(cancelled.code).toBe(0);
+    const after = fs.realpathSync(out);
+    const committeePage = fs.readFileSync(path.join(after, 'udvalg', meeting.committee, 'index.html'), 'utf8');
+    const row = committeePage.slice(committeePage.indexOf(`/dagsorden/${item.slug}`) - 600, committeePage.indexOf(`/dagsorden/${item.slug}`) + 600);
+    expect(row).toContain('Aflyst');
+    const committees = fs.readdirSync(path.join(after, 'udvalg'), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== meeting.committee);
+    const takenOver = committees.filter((e) => fs.statSync(path.join(after, 'udvalg', e.name, 'index.html')).ino === fs.statSync(path.join(site, 'udvalg', e.name, 'index.html')).ino);
+    expect(takenOver.length).toBeGreaterThan(0);
   }, 240_000);
 
   it('leaves the previous site whole when a publish dies midway', async () => {

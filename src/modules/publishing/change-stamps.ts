@@ -16,12 +16,20 @@ import { formatIsoDate } from '../../i18n/format';
  *   a postponement with it (its pages show their treatments), as a list, so a meeting
  *   leaving the set changes the stamp too.
  * - case: the same over the meetings that treat the case.
+ * - committee: its meetings' stamps (its page, feeds and calendar list them).
+ * - everything: all meetings' stamps and the next meeting to start (the front page lists
+ *   the upcoming meetings, which changes when one begins).
  */
 export interface SiteStamps {
   site: string;
   meetingById: Map<number, string>;
+  /** A committee's pages and feeds: the stamps of all its meetings */
+  committeeBySlug: Map<string, string>;
+  /** Pages over all meetings (front page, feeds, the calendar): every meeting's stamp and which meeting starts next */
+  everything: string;
   meetingBySlug: Map<string, number>;
   caseByRef: Map<string, string>;
+  caseById: Map<number, string>;
   /** The meeting each agenda item, attachment, vote and amendment belongs to */
   meetingOf: { item: Map<number, number>; attachment: Map<number, number>; vote: Map<number, number>; amendment: Map<number, number> };
 }
@@ -48,7 +56,7 @@ export function buildKey(): string {
 
 export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
   const site = (await db('content_changes').whereNull('meeting_id').max('seq as seq').first()) as { seq: number | null } | undefined;
-  const meetings = await db.raw<{ rows: Array<{ id: number; slug: string; stamp: string }> }>(`
+  const meetings = await db.raw<{ rows: Array<{ id: number; slug: string; committee: string; stamp: string }> }>(`
     WITH last AS (SELECT meeting_id, max(seq) AS seq FROM content_changes WHERE meeting_id IS NOT NULL GROUP BY meeting_id),
     treated AS (
       SELECT DISTINCT meeting_id, case_id FROM agenda_items WHERE case_id IS NOT NULL
@@ -60,9 +68,11 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
       UNION SELECT a.meeting_id, p.meeting_id FROM agenda_items a JOIN agenda_items p ON p.id = a.postponed_from_item_id
       UNION SELECT p.meeting_id, a.meeting_id FROM agenda_items a JOIN agenda_items p ON p.id = a.postponed_from_item_id
     )
-    SELECT m.id, m.slug, md5(string_agg(r.related || ':' || coalesce(l.seq, 0), ',' ORDER BY r.related)) AS stamp
-    FROM meetings m JOIN related r ON r.meeting_id = m.id LEFT JOIN last l ON l.meeting_id = r.related
-    GROUP BY m.id, m.slug`);
+    SELECT m.id, m.slug, c.slug AS committee, md5(string_agg(r.related || ':' || coalesce(l.seq, 0), ',' ORDER BY r.related)) AS stamp
+    FROM meetings m JOIN committees c ON c.id = m.committee_id JOIN related r ON r.meeting_id = m.id LEFT JOIN last l ON l.meeting_id = r.related
+    GROUP BY m.id, m.slug, c.slug
+    ORDER BY m.id`);
+  const next = (await db('meetings').where('starts_at', '>=', now).where('cancelled', false).orderBy(['starts_at', 'id']).first('id')) as { id: number } | undefined;
   const cases = await db.raw<{ rows: Array<{ id: number; number: string | null; stamp: string }> }>(`
     WITH last AS (SELECT meeting_id, max(seq) AS seq FROM content_changes WHERE meeting_id IS NOT NULL GROUP BY meeting_id),
     treated AS (
@@ -85,11 +95,17 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
     if (c.number) caseByRef.set(c.number, c.stamp);
   }
   const day = formatIsoDate(now);
+  const digest = (parts: string[]) => crypto.createHash('sha256').update(parts.join(',')).digest('hex');
+  const byCommittee = new Map<string, string[]>();
+  for (const m of meetings.rows) byCommittee.set(m.committee, [...(byCommittee.get(m.committee) ?? []), `${m.id}:${m.stamp}`]);
   return {
     site: crypto.createHash('sha256').update(`${buildKey()}|${day}|${site?.seq ?? 0}`).digest('hex'),
     meetingById: new Map(meetings.rows.map((r) => [r.id, r.stamp])),
+    committeeBySlug: new Map([...byCommittee].map(([slug, parts]) => [slug, digest(parts)])),
+    everything: digest([`next:${next?.id ?? 0}`, ...meetings.rows.map((m) => `${m.id}:${m.stamp}`)]),
     meetingBySlug: new Map(meetings.rows.map((r) => [r.slug, r.id])),
     caseByRef,
+    caseById: new Map(cases.rows.map((c) => [c.id, c.stamp])),
     meetingOf: { item, attachment, vote, amendment },
   };
 }
@@ -97,17 +113,26 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
 /**
  * The scope a public path belongs to, by its URL: a meeting's pages and files, an
  * attachment, a case page, the OParl objects of one meeting (meeting, agenda items,
- * files, votes, motions). Other paths (indexes, lists, feeds) have none and are
- * rendered every time.
+ * files, votes, motions), a committee's page and feeds, the pages over all meetings.
+ * Other paths have none and are rendered every time.
  */
 export type PathScope =
   | { kind: 'meeting'; slug: string }
   | { kind: 'meetingId'; id: number }
   | { kind: 'item' | 'attachment' | 'vote' | 'amendment'; id: number }
   | { kind: 'case'; ref: string }
+  | { kind: 'caseId'; id: number }
+  | { kind: 'committee'; slug: string }
+  | { kind: 'everything' }
+  | { kind: 'site' }
   | null;
 
 const OPARL_SCOPES: Array<[RegExp, (m: RegExpExecArray) => PathScope]> = [
+  // Made from site-wide data alone (committees, people, memberships, bodies; terms run to today).
+  [/^\/oparl\/v1\.1\/(?:system|(?:body|organization|person|membership|legislativeTerm)\/[^/]+)\.json$/, () => ({ kind: 'site' })],
+  // A location lists its meetings; a paper is its case's treatments.
+  [/^\/oparl\/v1\.1\/location\/[0-9a-f]+\.json$/, () => ({ kind: 'everything' })],
+  [/^\/oparl\/v1\.1\/paper\/(\d+)\.json$/, (m) => ({ kind: 'caseId', id: Number(m[1]) })],
   [/^\/oparl\/v1\.1\/meeting\/(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
   [/^\/oparl\/v1\.1\/(?:agendaItem|consultation)\/(\d+)\.json$/, (m) => ({ kind: 'item', id: Number(m[1]) })],
   [/^\/oparl\/v1\.1\/file\/(\d+)\.json$/, (m) => ({ kind: 'attachment', id: Number(m[1]) })],
@@ -116,7 +141,12 @@ const OPARL_SCOPES: Array<[RegExp, (m: RegExpExecArray) => PathScope]> = [
   [/^\/oparl\/v1\.1\/(?:motion\/point-|voteEvent\/|vote\/)(\d+)(?:\/\d+)?\.json$/, (m) => ({ kind: 'vote', id: Number(m[1]) })],
 ];
 
+const EVERYTHING = new Set(['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics']);
+
 export function scopeOfPath(urlPath: string): PathScope {
+  if (EVERYTHING.has(urlPath)) return { kind: 'everything' };
+  const committee = /^\/udvalg\/([a-z0-9-]+)(?:\/(?:rss\.xml|atom\.xml|kalender\.ics))?$/.exec(urlPath);
+  if (committee?.[1]) return { kind: 'committee', slug: committee[1] };
   const meeting = /^\/dagsorden\/([a-z0-9-]+)(\/|$)/.exec(urlPath);
   if (meeting?.[1]) return { kind: 'meeting', slug: meeting[1] };
   const attachment = /^\/bilag\/(\d+)\//.exec(urlPath);
@@ -135,6 +165,10 @@ export function stampOf(stamps: SiteStamps, urlPath: string): string | null {
   const scope = scopeOfPath(urlPath);
   if (!scope) return null;
   if (scope.kind === 'case') return stamps.caseByRef.get(scope.ref) ?? null;
+  if (scope.kind === 'caseId') return stamps.caseById.get(scope.id) ?? null;
+  if (scope.kind === 'committee') return stamps.committeeBySlug.get(scope.slug) ?? null;
+  if (scope.kind === 'everything') return stamps.everything;
+  if (scope.kind === 'site') return stamps.site;
   const meetingId = scope.kind === 'meeting' ? stamps.meetingBySlug.get(scope.slug) : scope.kind === 'meetingId' ? scope.id : stamps.meetingOf[scope.kind].get(scope.id);
   return meetingId === undefined ? null : (stamps.meetingById.get(meetingId) ?? null);
 }

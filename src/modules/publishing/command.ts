@@ -14,7 +14,7 @@ import { oparlUrls } from '../oparl/urls';
 import { oparlDate } from '../oparl/values';
 import { createMeetingPdfs, type MeetingPdfs } from '../pdf/service';
 import { buildSearchIndex } from './search-index';
-import { publishSite, type PublishResult } from './static-site';
+import { oldVersionsRemoved, publishSite, type PublishResult } from './static-site';
 import { describeWriteError } from './write-errors';
 
 
@@ -117,6 +117,8 @@ export async function runPublish(argv: string[], env: NodeJS.ProcessEnv, say: (m
       return 1;
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    // The versions no longer kept are deleted in the background; they are gone before the command ends.
+    await oldVersionsRemoved();
     if (!result.changed) say(`Ingen ændringer: ${out} er uændret (${result.pages} sider, ${result.files} filer kontrolleret på ${seconds} s).`);
     else say(`Sitet er udgivet til ${out}: ${result.pages} sider, ${result.files} filer, heraf ${result.written} skrevet på ${seconds} s (version ${result.version}; ${result.reused} uændrede sider og filer overtaget uden gengivelse).`);
     return 0;

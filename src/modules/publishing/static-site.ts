@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -130,6 +131,37 @@ async function currentTarget(out: string): Promise<string | null> {
   }
 }
 
+const removing = new Map<string, Promise<void>>();
+const sweeps = new Set<Promise<void>>();
+
+/** Deletes the old versions moved into `trashDir`, each once, in the background. */
+function removeInBackground(trashDir: string, log: (message: string) => void): void {
+  const sweep = fs.readdir(trashDir).then(
+    async (names) => {
+      const removals = names.map((name) => {
+        const dir = path.join(trashDir, name);
+        const known = removing.get(dir);
+        if (known) return known;
+        const removal = fs
+          .rm(dir, { recursive: true, force: true })
+          .catch((error: unknown) => log(`En gammel version i ${dir} kunne ikke slettes: ${(error as Error).message}`))
+          .finally(() => removing.delete(dir));
+        removing.set(dir, removal);
+        return removal;
+      });
+      await Promise.all(removals);
+    },
+    () => undefined,
+  );
+  sweeps.add(sweep);
+  void sweep.finally(() => sweeps.delete(sweep));
+}
+
+/** Waits until the old versions this process has started to delete are gone. */
+export async function oldVersionsRemoved(): Promise<void> {
+  while (sweeps.size > 0) await Promise.all([...sweeps]);
+}
+
 /**
  * Writes the whole public site as static files into a new version folder and then
  * swaps the output symlink to it in one rename: a crash midway leaves the previous
@@ -141,7 +173,10 @@ async function currentTarget(out: string): Promise<string | null> {
 export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   const out = path.resolve(o.out);
   const versionsDir = `${out}.versions`;
+  const trashDir = `${out}.removing`;
   await fs.mkdir(versionsDir, { recursive: true });
+  // Versions left to delete by an earlier run that stopped before it had deleted them.
+  removeInBackground(trashDir, o.log);
   const previousDir = await currentTarget(out);
   const previous = o.full ? {} : await readManifest(previousDir);
   // Stamps are read before any page is rendered: a change made meanwhile leaves a newer stamp, so the next publish renders it.
@@ -166,14 +201,28 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       await fs.mkdir(dir, { recursive: true });
       folders.add(dir);
     };
-    /** A file of the previous version, known unchanged: linked without reading it. */
-    const takeOver = async (relative: string, hash: string) => {
+    /**
+     * Files of the previous version, known unchanged: linked without reading them. Links are made in
+     * batches of plain system calls (a few microseconds each), not one promise each: an incremental
+     * publish takes over tens of thousands of files.
+     */
+    const pendingLinks: Array<[string, string]> = [];
+    const linkPending = () => {
+      for (const [from, to] of pendingLinks.splice(0)) {
+        const dir = path.dirname(to);
+        if (!folders.has(dir)) {
+          fsSync.mkdirSync(dir, { recursive: true });
+          folders.add(dir);
+        }
+        fsSync.linkSync(from, to);
+      }
+    };
+    const takeOver = (relative: string, hash: string) => {
       if (relative in manifest || !previousDir) return;
       manifest[relative] = hash;
       files++;
-      const target = path.join(newDir, relative);
-      await folder(target);
-      await fs.link(path.join(previousDir, relative), target);
+      pendingLinks.push([path.join(previousDir, relative), path.join(newDir, relative)]);
+      if (pendingLinks.length >= 256) linkPending();
     };
     const put = async (relative: string, data: Buffer) => {
       if (relative in manifest) return manifest[relative] as string;
@@ -196,10 +245,10 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     };
 
     /** Takes over a path's file from the previous version when it was made from the same stamp. */
-    const reuse = async (urlPath: string, stamp: string | null): Promise<PageEntry | undefined> => {
+    const reuse = (urlPath: string, stamp: string | null): PageEntry | undefined => {
       const before = reusable[urlPath];
       if (stamp === null || !before || before.stamp !== stamp || previous[before.file] !== before.hash) return undefined;
-      await takeOver(before.file, before.hash);
+      takeOver(before.file, before.hash);
       index.entries[urlPath] = before;
       reused++;
       return before;
@@ -211,8 +260,10 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     const pages: string[] = [];
     let linked = 0;
     try {
-      const queue = await publicPaths(o.db);
-      const seen = new Set<string>();
+      // Each path once, in order: the listed ones, then what their pages link to.
+      const queue = [...new Set(await publicPaths(o.db))];
+      const queued = new Set(queue);
+      let next = 0;
       const fetchOne = async (urlPath: string) => {
         const res = await fetch(`${server.url}${urlPath}`, { headers: { 'x-moedebog-static': '1', 'x-forwarded-host': host, 'x-forwarded-proto': new URL(o.baseUrl).protocol.replace(':', '') }, redirect: 'manual' });
         if (res.status !== 200) throw new Error(`${urlPath} svarede ${res.status}`);
@@ -222,13 +273,11 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       };
       // A few pages at a time: rendering is mostly waiting on the database.
       const worker = async () => {
-        while (queue.length > 0) {
-          const urlPath = queue.shift() as string;
-          if (seen.has(urlPath)) continue;
-          seen.add(urlPath);
+        while (next < queue.length) {
+          const urlPath = queue[next++] as string;
           if (o.withoutPdfs && urlPath.endsWith('.pdf')) continue;
           const stamp = stampOf(stamps, urlPath);
-          let entry = await reuse(urlPath, stamp);
+          let entry = reuse(urlPath, stamp);
           if (!entry) {
             const { type, body } = await fetchOne(urlPath);
             const file = outputFile(urlPath, type);
@@ -238,9 +287,10 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
           }
           if (entry.html) {
             pages.push(urlPath);
-            for (const next of entry.links) {
-              if (!seen.has(next)) {
-                queue.push(next);
+            for (const link of entry.links) {
+              if (!queued.has(link)) {
+                queued.add(link);
+                queue.push(link);
                 linked++;
               }
             }
@@ -248,7 +298,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         }
       };
       // Workers stop when the queue is empty; pages still rendering may add to it, so run rounds until it stays empty.
-      while (queue.length > 0) await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      while (next < queue.length) await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       // The not-found page, as the live site answers it.
       const missing = await fetch(`${server.url}/findes-ikke-${crypto.randomBytes(4).toString('hex')}`, { headers: { 'x-moedebog-static': '1' } });
       await put('404.html', Buffer.from(await missing.arrayBuffer()));
@@ -263,7 +313,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     // The OParl API's objects and list pages (no page links to them), made in bulk by its own module.
     const oparl = await writeOparlFiles(o.oparl, {
       stampOf: (urlPath) => stampOf(stamps, urlPath),
-      reuse: async (urlPath, stamp) => Boolean(await reuse(urlPath, stamp)),
+      reuse: async (urlPath, stamp) => Boolean(reuse(urlPath, stamp)),
       write: async (urlPath, json, stamp) => {
         const file = outputFile(urlPath, 'application/json');
         index.entries[urlPath] = { file, hash: await put(file, Buffer.from(json)), stamp, html: false, links: [] };
@@ -271,12 +321,19 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     });
 
     // Assets the pages use.
+    // They change only with the code and the installed packages, which the site stamp covers: taken over while it holds.
     for (const asset of o.assets) {
       for (const relative of await walk(asset.dir)) {
         if (asset.include && !asset.include(relative)) continue;
-        await put(path.posix.join(asset.prefix, relative.split(path.sep).join('/')), await fs.readFile(path.join(asset.dir, relative)));
+        const file = path.posix.join(asset.prefix, relative.split(path.sep).join('/'));
+        const urlPath = `/${file}`;
+        if (reuse(urlPath, stamps.site)) continue;
+        index.entries[urlPath] = { file, hash: await put(file, await fs.readFile(path.join(asset.dir, relative))), stamp: stamps.site, html: false, links: [] };
       }
     }
+
+    // Every file taken over is in place before the version is compared and swapped.
+    linkPending();
 
     const base = o.baseUrl.replace(/\/$/, '');
     const sitemap = [
@@ -296,6 +353,13 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       Object.entries(manifest).every(([k, v]) => previous[k] === v);
     if (same) {
       await fs.rm(newDir, { recursive: true, force: true });
+      // The same files from newer stamps (a new day, new code that renders the same): the served version's
+      // index takes the new stamps, so the next publish can take its pages over.
+      if (previousDir && previousIndex?.site !== index.site) {
+        const tmpIndex = path.join(previousDir, `${PAGE_INDEX}.tmp-${process.pid}`);
+        await fs.writeFile(tmpIndex, JSON.stringify(index));
+        await fs.rename(tmpIndex, path.join(previousDir, PAGE_INDEX));
+      }
       return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: pages.length, files, written: 0, linked, reused, searchIndexMs: 0, oparlFiles: oparl.files };
     }
 
@@ -323,11 +387,15 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     await fs.rename(tmpLink, out);
     swapped = true;
 
-    // Keep a few earlier versions for rollback; remove the rest.
+    // Keep a few earlier versions for rollback. The rest leave the versions folder at once (a rename) and are
+    // deleted in the background: the new version is served already, and deleting tens of thousands of files
+    // need not hold the publish up (removeOldVersions; a command-line publish waits for it before it exits).
     const versions = (await fs.readdir(versionsDir)).sort();
+    await fs.mkdir(trashDir, { recursive: true });
     for (const old of versions.slice(0, Math.max(0, versions.length - KEEP_VERSIONS))) {
-      if (path.join(versionsDir, old) !== newDir) await fs.rm(path.join(versionsDir, old), { recursive: true, force: true });
+      if (path.join(versionsDir, old) !== newDir) await fs.rename(path.join(versionsDir, old), path.join(trashDir, old));
     }
+    removeInBackground(trashDir, o.log);
     await compactChanges(o.db);
     return { changed: true, version: path.basename(newDir), pages: pages.length, files, written, linked, reused, searchIndexMs, oparlFiles: oparl.files };
   };
