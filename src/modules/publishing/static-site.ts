@@ -53,6 +53,8 @@ export interface PublishResult {
   searchIndexMs: number;
   /** Files of the OParl API (JSON), part of `files` */
   oparlFiles: number;
+  /** Time spent writing the OParl API's files, part of the whole */
+  oparlMs: number;
 }
 
 type Manifest = Record<string, string>;
@@ -311,6 +313,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     }
 
     // The OParl API's objects and list pages (no page links to them), made in bulk by its own module.
+    const oparlStarted = performance.now();
     const oparl = await writeOparlFiles(o.oparl, {
       stampOf: (urlPath) => stampOf(stamps, urlPath),
       reuse: async (urlPath, stamp) => Boolean(reuse(urlPath, stamp)),
@@ -319,6 +322,8 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         index.entries[urlPath] = { file, hash: await put(file, Buffer.from(json)), stamp, html: false, links: [] };
       },
     });
+
+    const oparlMs = performance.now() - oparlStarted;
 
     // Assets the pages use.
     // They change only with the code and the installed packages, which the site stamp covers: taken over while it holds.
@@ -360,7 +365,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         await fs.writeFile(tmpIndex, JSON.stringify(index));
         await fs.rename(tmpIndex, path.join(previousDir, PAGE_INDEX));
       }
-      return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: pages.length, files, written: 0, linked, reused, searchIndexMs: 0, oparlFiles: oparl.files };
+      return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: pages.length, files, written: 0, linked, reused, searchIndexMs: 0, oparlFiles: oparl.files, oparlMs };
     }
 
     // The search index covers the pages of this version; when no page changed it is the previous one, linked.
@@ -397,7 +402,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     }
     removeInBackground(trashDir, o.log);
     await compactChanges(o.db);
-    return { changed: true, version: path.basename(newDir), pages: pages.length, files, written, linked, reused, searchIndexMs, oparlFiles: oparl.files };
+    return { changed: true, version: path.basename(newDir), pages: pages.length, files, written, linked, reused, searchIndexMs, oparlFiles: oparl.files, oparlMs };
   };
   try {
     return await build();
