@@ -124,13 +124,18 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       res.send = send;
-      if (startedIn === generation && (typeof body === 'string' || Buffer.isBuffer(body)) && storable(res) && !res.locals.csrfToken) {
-        const etagFn = req.app.get('etag fn') as ((body: string | Buffer, encoding?: string) => string) | undefined;
-        if (etagFn && !res.getHeader('etag')) res.setHeader('ETag', etagFn(body, 'utf8'));
-        const bytes = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-        storePage(key, { body, headers: setByHandler(before, res.getHeaders() as Record<string, unknown>), bytes });
+      if (!(startedIn === generation && (typeof body === 'string' || Buffer.isBuffer(body)) && storable(res) && !res.locals.csrfToken)) return send(body);
+      const etagFn = req.app.get('etag fn') as ((body: string | Buffer, encoding?: string) => string) | undefined;
+      if (etagFn && !res.getHeader('etag')) res.setHeader('ETag', etagFn(body, 'utf8'));
+      const headers = setByHandler(before, res.getHeaders() as Record<string, unknown>);
+      const sent = send(body);
+      // Kept as bytes with the Content-Type send() gave the text, so a hit is not encoded again (a 304 sets none: not kept).
+      const type = res.getHeader('content-type');
+      if (res.statusCode === 200 && type !== undefined) {
+        const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+        storePage(key, { body: bytes, headers: [...headers.filter(([name]) => name.toLowerCase() !== 'content-type'), ['Content-Type', type as string]], bytes: bytes.byteLength });
       }
-      return send(body);
+      return sent;
     };
     next();
   };
