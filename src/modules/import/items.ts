@@ -4,7 +4,7 @@ import { findOrCreateCase } from '../cases/service';
 import { insertItemGraph, type NewAttachment } from '../items/item-graph';
 import { bumpVersion } from '../items/service';
 import { sanitizeRichText } from '../sanitize/html';
-import { ImportFileError, type ImportedAttachment, type ImportedItem, type ImportFormat } from './model';
+import { describeUnexpectedError, ImportFileError, type ImportedAttachment, type ImportedItem, type ImportFormat } from './model';
 import { committeeByName } from './organisation';
 import { forgetSources, saveSource, sourcesOf, type BodyRow } from './repository';
 import { escapeHtml } from './sections';
@@ -122,7 +122,7 @@ export async function syncItems(trx: Knex.Transaction, ctx: ItemSyncContext, ite
       if (itemId !== null) kept.add(itemId);
     } catch (error) {
       if (error instanceof ImportFileError) throw error;
-      throw new ImportFileError((error as Error).message, `punkt ${item.number}`);
+      throw new ImportFileError(`Punktet kunne ikke gemmes: ${describeUnexpectedError(error)}`, `punkt ${item.number}`);
     }
   }
   const gone = [...existingIds].filter((id) => !kept.has(id));

@@ -112,3 +112,18 @@ export class ImportFileError extends Error {
     this.name = 'ImportFileError';
   }
 }
+
+/**
+ * A Danish description of an error the import did not foresee (a value the database refuses, a bug), for the
+ * import report: the user sees what kind of problem it was and a code to give support, never the database's
+ * English text.
+ */
+export function describeUnexpectedError(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+    if (code.startsWith('22')) return `en værdi i filen har en form eller længde, databasen ikke kan gemme (fejlkode ${code})`;
+    if (code.startsWith('23')) return `en værdi i filen strider mod en regel for de gemte data, f.eks. en dublet (fejlkode ${code})`;
+    return `databasen kunne ikke gemme den (fejlkode ${code})`;
+  }
+  return 'en uventet fejl i importen';
+}

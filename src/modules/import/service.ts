@@ -8,7 +8,7 @@ import { audit } from '../audit/audit';
 import { statusRank, type MeetingStatus } from '../meetings/meeting-status';
 import { meetingSlug } from '../meetings/slug';
 import { personKey, syncItems } from './items';
-import { FORMAT_LABELS, ImportFileError, type ImportedMeeting, type ImportFormat } from './model';
+import { describeUnexpectedError, FORMAT_LABELS, ImportFileError, type ImportedMeeting, type ImportFormat } from './model';
 import { ensureCommittee, ensureMembership, ensurePerson } from './organisation';
 import { parseExport } from './parse';
 import { findBody, findSource, saveSource, type BodyRow } from './repository';
@@ -233,7 +233,7 @@ export async function importMeeting(db: Db, body: BodyRow, meeting: ImportedMeet
   } catch (error) {
     if (error instanceof SkipMeeting) return { ...base, outcome: 'skipped', reason: error.message, meetingId: null, slug: null };
     if (error instanceof ImportFileError) return { ...base, outcome: 'skipped', reason: error.message, where: error.where, error: true, meetingId: null, slug: null };
-    return { ...base, outcome: 'skipped', reason: `uventet fejl: ${(error as Error).message}`, error: true, meetingId: null, slug: null };
+    return { ...base, outcome: 'skipped', reason: `Mødet kunne ikke importeres: ${describeUnexpectedError(error)}`, error: true, meetingId: null, slug: null };
   }
 }
 
@@ -258,7 +258,7 @@ export async function importFiles(db: Db, files: Array<{ name: string; bytes: Bu
         file: file.name,
         meeting: null,
         outcome: 'skipped',
-        reason: known ? error.message : `filen kunne ikke læses: ${(error as Error).message}`,
+        reason: known ? error.message : `Filen kunne ikke læses: ${describeUnexpectedError(error)}`,
         where: known ? error.where : null,
         error: true,
         meetingId: null,

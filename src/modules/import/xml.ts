@@ -77,7 +77,7 @@ export function validateXml(text: string): void {
   if (unclosed) {
     const names = (unclosed[1] ?? '').split(',').map((s) => s.trim().replace(/^"|"$/g, '')).filter(Boolean);
     throw new ImportFileError(
-      `Filen slutter, før ${names.length === 1 ? 'elementet' : 'elementerne'} ${names.map((n) => `<${n}>`).join(', ')} er lukket: den er afkortet eller beskadiget`,
+      `Filen slutter, før ${names.length === 1 ? 'elementet' : 'elementerne'} ${names.slice(0, 5).map((n) => `<${n}>`).join(', ')}${names.length > 5 ? ` og ${names.length - 5} andre` : ''} er lukket: den er afkortet eller beskadiget`,
       `linje ${lineCount(text)}`,
     );
   }
