@@ -7,7 +7,7 @@ import { primaryBodyName } from './modules/committees/repository';
 import type { Mailer } from './modules/mail/mailer';
 import type { MeetingPdfs } from './modules/pdf/service';
 import { allRoutes } from './routes';
-import { createViewEngine, VIEWS_DIR } from './view/engine';
+import { viewEngine, VIEWS_DIR } from './view/engine';
 import { csrfToken } from './web/csrf';
 import { currentUser } from './web/current-user';
 import { errorHandler, notFoundHandler } from './web/errors';
@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const cache = deps.pageCache ?? noPageCache();
   const app = express();
-  const engine = createViewEngine();
+  const engine = viewEngine();
   app.engine('.hbs', engine.engine);
   app.set('view engine', '.hbs');
   app.set('views', VIEWS_DIR);

@@ -4,9 +4,15 @@ import { helpers } from './helpers';
 
 export const VIEWS_DIR = path.resolve(__dirname, '../../views');
 
-/** One Handlebars engine for the web and (later) PDFs and the static site, so every output renders from the same templates. */
-export function createViewEngine(): ExpressHandlebars {
-  return create({
+let shared: ExpressHandlebars | undefined;
+
+/**
+ * The one Handlebars engine of the process, for the web, the PDFs and the static site, so every output
+ * renders from the same templates. Shared by every app in the process: with the view cache on, each
+ * template is compiled once per process, not once per app (the publisher makes an app per run).
+ */
+export function viewEngine(): ExpressHandlebars {
+  shared ??= create({
     extname: '.hbs',
     defaultLayout: 'main',
     layoutsDir: path.join(VIEWS_DIR, 'layouts'),
@@ -17,4 +23,5 @@ export function createViewEngine(): ExpressHandlebars {
     // Rendered HTML of rich text goes through the sanitizer in the presenters; everything else is escaped.
     runtimeOptions: { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
   });
+  return shared;
 }

@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { isDatabaseUnavailable } from '../../src/db/unavailable';
 import { describeWriteError } from '../../src/modules/publishing/write-errors';
-import { createViewEngine, VIEWS_DIR } from '../../src/view/engine';
+import { viewEngine, VIEWS_DIR } from '../../src/view/engine';
 import { errorHandler } from '../../src/web/errors';
 
 const errno = (code: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(`${code}: failed`), { code, ...extra });
@@ -23,7 +23,7 @@ describe('isDatabaseUnavailable', () => {
 
 describe('the error page when the database is away', () => {
   const app = express();
-  const engine = createViewEngine();
+  const engine = viewEngine();
   app.engine('.hbs', engine.engine);
   app.set('view engine', '.hbs');
   app.set('views', VIEWS_DIR);

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { Db } from '../../db/knex';
-import { createViewEngine, VIEWS_DIR } from '../../view/engine';
+import { viewEngine, VIEWS_DIR } from '../../view/engine';
 import { loadMeetingView } from '../meetings/service';
 import type { Publication } from './service';
 
 /** Renders the public referat with the same templates as the live page, to keep each published version readable as it was. */
 export function createPublication(): Publication {
-  const engine = createViewEngine();
+  const engine = viewEngine();
   const file = path.join(VIEWS_DIR, 'snapshots', 'minutes.hbs');
   return {
     async renderPublicHtml(db: Db, meetingId: number): Promise<string> {

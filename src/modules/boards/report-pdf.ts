@@ -4,7 +4,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { BrowserPool } from '../../pdf/browser';
 import { cacheKey, createPdfCache } from '../../pdf/cache';
 import { htmlToPdf, type AssetMount, type PageSetup } from '../../pdf/render';
-import { createViewEngine, VIEWS_DIR } from '../../view/engine';
+import { viewEngine, VIEWS_DIR } from '../../view/engine';
 import type { AnnualReportView } from './annual-report';
 import { ASSET_MOUNTS, PRINT_CSS } from '../../web/static-assets';
 
@@ -27,7 +27,7 @@ export interface ReportPdf {
  * hash of its HTML.
  */
 export function createReportPdfs(deps: { browser: BrowserPool; filesDir: string; baseUrl: string }) {
-  const engine = createViewEngine();
+  const engine = viewEngine();
   const cache = createPdfCache(path.join(deps.filesDir, 'pdf-cache'));
   const template = (name: string) => path.join(VIEWS_DIR, 'pdf', `${name}.hbs`);
 

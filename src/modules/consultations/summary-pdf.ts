@@ -5,7 +5,7 @@ import type { Db } from '../../db/knex';
 import type { BrowserPool } from '../../pdf/browser';
 import { cacheKey, createPdfCache } from '../../pdf/cache';
 import { htmlToPdf, type PageSetup } from '../../pdf/render';
-import { createViewEngine, VIEWS_DIR } from '../../view/engine';
+import { viewEngine, VIEWS_DIR } from '../../view/engine';
 import { ASSET_MOUNTS, PRINT_CSS } from '../../web/static-assets';
 import { sanitizeRichText } from '../sanitize/html';
 import { isPublicConsultation, presentConsultation, type ConsultationPage } from './presenter';
@@ -86,7 +86,7 @@ export interface SummaryPdfs {
  * the hash of its HTML.
  */
 export function createSummaryPdfs(deps: { db: Db; browser: BrowserPool; filesDir: string; baseUrl: string; now: () => Date }): SummaryPdfs {
-  const engine = createViewEngine();
+  const engine = viewEngine();
   const cache = createPdfCache(path.join(deps.filesDir, 'pdf-cache'));
   const template = (name: string) => path.join(VIEWS_DIR, 'pdf', `${name}.hbs`);
   const inFlight = new Map<string, Promise<Buffer>>();

@@ -9,7 +9,7 @@ import { cacheKey, createPdfCache } from '../../pdf/cache';
 import { appendPdfs, type AppendedPdf } from '../../pdf/merge';
 import { decodeText, PdfFileError, PdfString, readPdfFile } from '../../pdf/pdf-file';
 import { renderWithToc, type AssetMount, type PageSetup } from '../../pdf/render';
-import { createViewEngine, VIEWS_DIR } from '../../view/engine';
+import { viewEngine, VIEWS_DIR } from '../../view/engine';
 import { minutesContext } from '../approval/public-routes';
 import type { ApprovalRecordView } from '../approval/record';
 import { openStoredFile } from '../attachments/file-store';
@@ -135,7 +135,7 @@ const FILE_PREFIX: Record<PdfVariant, string> = { dagsorden: 'dagsorden', refera
 
 export function createMeetingPdfs(deps: MeetingPdfDeps): MeetingPdfs {
   const { db } = deps;
-  const engine = createViewEngine();
+  const engine = viewEngine();
   const cache = createPdfCache(path.join(deps.filesDir, 'pdf-cache'));
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error));
   const inFlight = new Map<string, Promise<Buffer>>();
