@@ -62,7 +62,8 @@ function storable(res: Response): boolean {
 
 export function createPageCache(options: PageCacheOptions): PageCache {
   const maxPageBytes = options.maxPageBytes ?? 64 * 1024 * 1024;
-  const maxValues = options.maxValues ?? 256;
+  // A meeting's view holds the whole meeting (a few MB for a long one): a few dozen are plenty for the hot pages.
+  const maxValues = options.maxValues ?? 32;
   const pageStore = new Map<string, StoredPage>();
   const valueStore = new Map<string, Promise<unknown>>();
   let pageBytes = 0;

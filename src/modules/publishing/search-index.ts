@@ -4,7 +4,9 @@ import path from 'node:path';
 export async function buildSearchIndex(siteDir: string): Promise<void> {
   // pagefind is ESM-only; imported lazily so CommonJS code can use this module.
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' });
+  // A meeting page holds the whole text of its items, which their own pages hold too: the items are found on
+  // their own pages (a hit is the item, not a long page), the meeting page by its own part (date, attendance).
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da', excludeSelectors: ['.whole-meeting .agenda-item'] });
   if (!index) throw new Error(`Pagefind kunne ikke starte: ${errors.join('; ')}`);
   const added = await index.addDirectory({ path: siteDir, glob: '{dagsorden,udvalg}/**/*.html' });
   if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);

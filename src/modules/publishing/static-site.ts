@@ -209,13 +209,20 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
      * publish takes over tens of thousands of files.
      */
     const pendingLinks: Array<[string, string]> = [];
+    /** One mkdir per new folder (its parents first, once each), not a recursive one per file. */
+    const ensureFolder = (dir: string) => {
+      if (folders.has(dir)) return;
+      if (dir.length > newDir.length) ensureFolder(path.dirname(dir));
+      try {
+        fsSync.mkdirSync(dir);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      folders.add(dir);
+    };
     const linkPending = () => {
       for (const [from, to] of pendingLinks.splice(0)) {
-        const dir = path.dirname(to);
-        if (!folders.has(dir)) {
-          fsSync.mkdirSync(dir, { recursive: true });
-          folders.add(dir);
-        }
+        ensureFolder(path.dirname(to));
         fsSync.linkSync(from, to);
       }
     };
@@ -383,7 +390,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       }
     }
     await fs.writeFile(path.join(newDir, PAGE_INDEX), JSON.stringify(index));
-    await fs.writeFile(path.join(newDir, MANIFEST), JSON.stringify(manifest, null, 1));
+    await fs.writeFile(path.join(newDir, MANIFEST), JSON.stringify(manifest));
 
     // The swap: a new symlink renamed over the old one is atomic.
     const tmpLink = `${out}.tmp-${process.pid}`;
