@@ -55,6 +55,15 @@ async function listen(app: express.Express): Promise<{ url: string; close: () =>
   });
 }
 
+/** A copy of a folder as hard links. */
+async function linkTree(from: string, to: string): Promise<void> {
+  await fs.mkdir(to, { recursive: true });
+  for (const entry of await fs.readdir(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) await linkTree(path.join(from, entry.name), path.join(to, entry.name));
+    else await fs.link(path.join(from, entry.name), path.join(to, entry.name));
+  }
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
   const result = await work();
@@ -213,12 +222,17 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     row('2 Udgivelse', 'peak RSS (whole bench process)', `${fullRun.peakMb.toFixed(0)} MB`, '≤ 600 MB (Eleventy 1.060)', fullRun.peakMb <= 600);
     const changing = data.meetings.find((m) => !m.published) ?? target;
     await db('agenda_items').where({ meeting_id: changing.id, number: 2 }).update({ title: 'Ændret titel til benchmark' });
-    const incremental = await timed(() => publish(false));
+    // The full run keeps to its ten minutes by not building the search index a second time in the incremental
+    // step: Pagefind takes minutes over 40,000 pages and has no incremental mode. The new version gets the
+    // previous index (as hard links); the quick run builds it again and prints its time.
+    const previousSite = await fs.realpath(siteDir);
+    const reuseIndex = async (dir: string) => linkTree(path.join(previousSite, 'pagefind'), path.join(dir, 'pagefind'));
+    const incremental = await timed(() => publishFromDatabase({ db, config, out: siteDir, full: false, withoutPdfs: true, log: () => undefined, indexSearch: options.quick ? undefined : reuseIndex }));
     await oldVersionsRemoved();
     const incrementalHtmlMs = incremental.ms - incremental.result.searchIndexMs;
     raw.incremental = { ...incremental.result, ms: incremental.ms, htmlMs: incrementalHtmlMs, meeting: changing.slug };
     row('2 Udgivelse', 'incremental publish, one meeting changed', `${ms(incrementalHtmlMs)} (${incremental.result.written} filer skrevet, ${incremental.result.reused} overtaget uden gengivelse)`, '≤ 1 s', incrementalHtmlMs <= 1000);
-    row('2 Udgivelse', '  + search index of the new version', ms(incremental.result.searchIndexMs), '', null);
+    row('2 Udgivelse', '  + search index of the new version', options.quick ? ms(incremental.result.searchIndexMs) : 'not rebuilt in the full run (the full publish\'s figure above)', '', null);
 
     // 4. Search: 200 varied queries, common words included.
     say('Søgning: 200 forespørgsler …');

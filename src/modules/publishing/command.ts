@@ -32,6 +32,8 @@ export async function publishFromDatabase(input: {
   withoutPdfs?: boolean;
   /** The PDF renderer to use; without one the publisher starts (and stops) its own browser */
   pdf?: MeetingPdfs;
+  /** Builds the search index over the new version (Pagefind unless given: the benchmark replaces it in one step) */
+  indexSearch?: (siteDir: string) => Promise<void>;
 }): Promise<PublishResult> {
   const filesDir = path.join(input.config.dataDir, 'files');
   const browser = input.pdf ? null : createBrowserPool({ size: 2, executablePath: input.config.chromiumPath });
@@ -44,7 +46,18 @@ export async function publishFromDatabase(input: {
   return lock;
 }
 
-async function publishWith(input: { db: Db; config: Config; out: string; full: boolean; log: (m: string) => void; crashAfterFiles?: number; withoutPdfs?: boolean; pdf: MeetingPdfs; filesDir: string }): Promise<PublishResult> {
+async function publishWith(input: {
+  db: Db;
+  config: Config;
+  out: string;
+  full: boolean;
+  log: (m: string) => void;
+  crashAfterFiles?: number;
+  withoutPdfs?: boolean;
+  pdf: MeetingPdfs;
+  filesDir: string;
+  indexSearch?: (siteDir: string) => Promise<void>;
+}): Promise<PublishResult> {
   // Within one publish the data is taken as it was read: a meeting's view, made for its page, serves its items' pages.
   // The publisher renders a meeting's pages one after another, so a few views are enough (each holds a whole meeting).
   const cache = createPageCache({ mode: { kind: 'run' }, now: () => new Date(), maxValues: 16 });
@@ -68,7 +81,7 @@ async function publishWith(input: { db: Db; config: Config; out: string; full: b
       { prefix: 'assets/dkfds', dir: DKFDS_DIST, include: (f) => /^(css|js|fonts|img)\//.test(f) && !f.endsWith('.map') },
       { prefix: 'assets', dir: PUBLIC_DIR },
     ],
-    indexSearch: buildSearchIndex,
+    indexSearch: input.indexSearch ?? buildSearchIndex,
     log: input.log,
     crashAfterFiles: input.crashAfterFiles,
     withoutPdfs: input.withoutPdfs,
