@@ -63,7 +63,8 @@ export function linkedPaths(html: string): string[] {
   for (const m of html.matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
     const p = (m[1] ?? '').replace(/&amp;/g, '&');
     if (p.startsWith('//') || /^\/(assets|pagefind|admin|login|logout|mine-moeder)(\/|$)/.test(p)) continue;
-    found.add(p);
+    // A copy, not a slice: a slice of the page would keep the whole page in memory for as long as the link is kept.
+    found.add(Buffer.from(p, 'utf8').toString('utf8'));
   }
   return [...found];
 }
