@@ -1,6 +1,7 @@
 import { concurrently, type Db } from '../../db/knex';
 import { budgetTableSchema, type BudgetTable } from '../budget-tables/schema';
 import type { ItemKind } from './item-graph';
+import { groupBy } from '../../lib/group-by';
 
 export type Audience = 'public' | 'internal';
 
@@ -75,17 +76,6 @@ export interface ItemDetails {
   personIds: Set<number>;
 }
 
-function group<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
-  const map = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = map.get(k);
-    if (list) list.push(row);
-    else map.set(k, [row]);
-  }
-  return map;
-}
-
 /** Everything hanging on the given items, read in one query per kind. Pass only items the audience may see. */
 export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetails> {
   const [tables, points, amendments, proposers, ballots, dissents, dissentPersons, absences, subPoints, attachments, pointBallots, extraSections] = await concurrently(db, [
@@ -136,8 +126,8 @@ export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetail
     () => db('item_extra_sections').whereIn('item_id', itemIds).orderBy(['item_id', 'position']).select('item_id', 'kind', 'label', 'body'),
   ]);
   const personIds = new Set<number>();
-  const proposersBy = group(proposers as Array<{ amendment_id: number; person_id: number }>, (r) => r.amendment_id);
-  const dissentPersonsBy = group(dissentPersons as Array<{ dissent_id: number; person_id: number }>, (r) => r.dissent_id);
+  const proposersBy = groupBy(proposers as Array<{ amendment_id: number; person_id: number }>, (r) => r.amendment_id);
+  const dissentPersonsBy = groupBy(dissentPersons as Array<{ dissent_id: number; person_id: number }>, (r) => r.dissent_id);
   for (const r of [
     ...(proposers as Array<{ person_id: number }>),
     ...(ballots as Array<{ person_id: number }>),
@@ -149,14 +139,14 @@ export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetail
   }
   const mapValues = <K, A, B>(m: Map<K, A[]>, f: (a: A) => B) => new Map([...m].map(([k, v]) => [k, v.map(f)]));
   return {
-    tables: mapValues(group(tables as Array<{ item_id: number; definition: unknown }>, (r) => r.item_id), (r) => budgetTableSchema.parse(r.definition)),
-    points: mapValues(group(points as Array<{ item_id: number; number: number; text: string; decision: string | null }>, (r) => r.item_id), (r) => ({
+    tables: mapValues(groupBy(tables as Array<{ item_id: number; definition: unknown }>, (r) => r.item_id), (r) => budgetTableSchema.parse(r.definition)),
+    points: mapValues(groupBy(points as Array<{ item_id: number; number: number; text: string; decision: string | null }>, (r) => r.item_id), (r) => ({
       number: r.number,
       text: r.text,
       decision: r.decision,
     })),
     amendments: mapValues(
-      group(amendments as Array<{ id: number; item_id: number; point_number: number | null; text: string; outcome: 'adopted' | 'rejected' }>, (r) => r.item_id),
+      groupBy(amendments as Array<{ id: number; item_id: number; point_number: number | null; text: string; outcome: 'adopted' | 'rejected' }>, (r) => r.item_id),
       (r) => ({
         id: r.id,
         pointNumber: r.point_number,
@@ -166,37 +156,37 @@ export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetail
       }),
     ),
     ballots: mapValues(
-      group(ballots as Array<{ amendment_id: number; person_id: number; choice: 'for' | 'against' | 'abstain' }>, (r) => r.amendment_id),
+      groupBy(ballots as Array<{ amendment_id: number; person_id: number; choice: 'for' | 'against' | 'abstain' }>, (r) => r.amendment_id),
       (r) => ({ personId: r.person_id, choice: r.choice }),
     ),
     pointBallots: mapValues(
-      group(pointBallots as Array<{ item_id: number; point_number: number; person_id: number; choice: 'for' | 'against' | 'abstain' }>, (r) => r.item_id),
+      groupBy(pointBallots as Array<{ item_id: number; point_number: number; person_id: number; choice: 'for' | 'against' | 'abstain' }>, (r) => r.item_id),
       (r) => ({ pointNumber: r.point_number, personId: r.person_id, choice: r.choice }),
     ),
-    dissents: mapValues(group(dissents as Array<{ id: number; item_id: number; point_number: number | null; text: string }>, (r) => r.item_id), (r) => ({
+    dissents: mapValues(groupBy(dissents as Array<{ id: number; item_id: number; point_number: number | null; text: string }>, (r) => r.item_id), (r) => ({
       pointNumber: r.point_number,
       text: r.text,
       personIds: (dissentPersonsBy.get(r.id) ?? []).map((p) => p.person_id),
     })),
     absences: mapValues(
-      group(absences as Array<{ item_id: number; person_id: number; reason: 'absent' | 'conflict_of_interest'; note: string | null }>, (r) => r.item_id),
+      groupBy(absences as Array<{ item_id: number; person_id: number; reason: 'absent' | 'conflict_of_interest'; note: string | null }>, (r) => r.item_id),
       (r) => ({ personId: r.person_id, reason: r.reason, note: r.note }),
     ),
-    subPoints: mapValues(group(subPoints as Array<{ id: number; item_id: number; number: number; title: string | null; body: string }>, (r) => r.item_id), (r) => ({
+    subPoints: mapValues(groupBy(subPoints as Array<{ id: number; item_id: number; number: number; title: string | null; body: string }>, (r) => r.item_id), (r) => ({
       id: r.id,
       number: r.number,
       title: r.title,
       body: r.body,
     })),
     attachments: mapValues(
-      group(
+      groupBy(
         attachments as Array<{ id: number; item_id: number; sub_point_id: number | null; title: string; recommended: boolean; is_public: boolean; storage_key: string | null }>,
         (r) => r.item_id,
       ),
       (r) => ({ id: r.id, subPointId: r.sub_point_id, title: r.title, recommended: r.recommended, isPublic: r.is_public, hasFile: r.storage_key !== null }),
     ),
     extraSections: mapValues(
-      group(extraSections as Array<{ item_id: number; kind: 'section' | 'earlier_treatment' | 'decision_history'; label: string; body: string | null }>, (r) => r.item_id),
+      groupBy(extraSections as Array<{ item_id: number; kind: 'section' | 'earlier_treatment' | 'decision_history'; label: string; body: string | null }>, (r) => r.item_id),
       (r) => ({ kind: r.kind, label: r.label, body: r.body }),
     ),
     personIds,

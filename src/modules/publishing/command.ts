@@ -21,8 +21,7 @@ import { describeWriteError } from './write-errors';
 /** Renders pages without sessions: the static site is what an anonymous citizen sees. */
 const noSession: RequestHandler = (_req, _res, next) => next();
 
-/** Publishes the public site of the given database to `out`, with the app's own code and templates. */
-export async function publishFromDatabase(input: {
+export interface PublishInput {
   db: Db;
   config: Config;
   out: string;
@@ -34,7 +33,10 @@ export async function publishFromDatabase(input: {
   pdf?: MeetingPdfs;
   /** Builds the search index over the new version (Pagefind unless given: the benchmark replaces it in one step) */
   indexSearch?: (siteDir: string) => Promise<void>;
-}): Promise<PublishResult> {
+}
+
+/** Publishes the public site of the given database to `out`, with the app's own code and templates. */
+export async function publishFromDatabase(input: PublishInput): Promise<PublishResult> {
   const filesDir = path.join(input.config.dataDir, 'files');
   const browser = input.pdf ? null : createBrowserPool({ size: 2, executablePath: input.config.chromiumPath });
   const pdf = input.pdf ?? createMeetingPdfs({ db: input.db, filesDir, browser: browser as BrowserPool, baseUrl: input.config.baseUrl });
@@ -46,18 +48,7 @@ export async function publishFromDatabase(input: {
   return lock;
 }
 
-async function publishWith(input: {
-  db: Db;
-  config: Config;
-  out: string;
-  full: boolean;
-  log: (m: string) => void;
-  crashAfterFiles?: number;
-  withoutPdfs?: boolean;
-  pdf: MeetingPdfs;
-  filesDir: string;
-  indexSearch?: (siteDir: string) => Promise<void>;
-}): Promise<PublishResult> {
+async function publishWith(input: PublishInput & { pdf: MeetingPdfs; filesDir: string }): Promise<PublishResult> {
   // Within one publish the data is taken as it was read: a meeting's view, made for its page, serves its items' pages.
   // The publisher renders a meeting's pages one after another, so a few views are enough (each holds a whole meeting).
   const cache = createPageCache({ mode: { kind: 'run' }, now: () => new Date(), maxValues: 16 });
