@@ -24,6 +24,8 @@ export interface PageCache {
   invalidate(): void;
   /** Live caches: true while the change listener is connected (only then is anything kept) */
   readonly listening: boolean;
+  /** Pages made by their route, and answers that waited for the same page being made instead */
+  readonly counts: { readonly rendered: number; readonly shared: number };
   close(): Promise<void>;
 }
 
@@ -42,7 +44,8 @@ interface StoredPage {
   bytes: number;
 }
 
-const MAX_PAGE = 2 * 1024 * 1024;
+// The calendar of every meeting of a large municipality is a few MB; larger answers are not kept.
+const MAX_PAGE = 8 * 1024 * 1024;
 
 /** Headers the handler set (or changed) between the cache and res.send: they belong to the page. */
 function setByHandler(before: Record<string, unknown>, after: Record<string, unknown>): Array<[string, number | string | string[]]> {
@@ -70,9 +73,13 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   let generation = 0;
   let bucket = -1;
 
+  /** Pages being made now, by key: later readers of the same page wait for them */
+  const inflight = new Map<string, Promise<StoredPage | undefined>>();
+  const counts = { rendered: 0, shared: 0 };
   const clear = () => {
     generation++;
     pageStore.clear();
+    inflight.clear();
     valueStore.clear();
     pageBytes = 0;
   };
@@ -114,12 +121,35 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const pages: RequestHandler = (req, res, next) => {
     if (options.mode.kind !== 'live' || (req.method !== 'GET' && req.method !== 'HEAD') || res.locals.user || res.locals.csrfToken || !active()) return next();
     const key = pageKey(req, res);
+    const serve = (page: StoredPage) => {
+      for (const [name, value] of page.headers) res.setHeader(name, value);
+      res.send(page.body);
+    };
     const hit = touch(pageStore, key);
     if (hit) {
-      for (const [name, value] of hit.headers) res.setHeader(name, value);
-      res.send(hit.body);
+      serve(hit);
       return;
     }
+    // The same page already being made (just after a change, many readers ask at once): wait for it rather
+    // than make it again; if it is not kept (an error, a change meanwhile), make it after all.
+    const pending = inflight.get(key);
+    if (pending) {
+      void pending.then((page) => {
+        if (!page) return next();
+        counts.shared++;
+        serve(page);
+      }, next);
+      return;
+    }
+    counts.rendered++;
+    let settle: (page: StoredPage | undefined) => void = () => undefined;
+    const rendering = new Promise<StoredPage | undefined>((resolve) => (settle = resolve));
+    inflight.set(key, rendering);
+    const finished = (page: StoredPage | undefined) => {
+      if (inflight.get(key) === rendering) inflight.delete(key);
+      settle(page);
+    };
+    res.on('close', () => finished(undefined));
     const startedIn = generation;
     const before = { ...res.getHeaders() } as Record<string, unknown>;
     const send = res.send.bind(res);
@@ -134,7 +164,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       const type = res.getHeader('content-type');
       if (res.statusCode === 200 && type !== undefined) {
         const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-        storePage(key, { body: bytes, headers: [...headers.filter(([name]) => name.toLowerCase() !== 'content-type'), ['Content-Type', type as string]], bytes: bytes.byteLength });
+        const page: StoredPage = { body: bytes, headers: [...headers.filter(([name]) => name.toLowerCase() !== 'content-type'), ['Content-Type', type as string]], bytes: bytes.byteLength };
+        storePage(key, page);
+        finished(page);
       }
       return sent;
     };
@@ -172,6 +204,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       return promise;
     },
     invalidate: clear,
+    counts,
     get listening() {
       return listener?.connected ?? false;
     },

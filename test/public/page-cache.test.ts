@@ -123,3 +123,17 @@ test('a refused request (no CSRF token) does not empty the cache: nobody can for
   await request(server).post('/login').type('form').send({ email: 'x@x.dk', password: 'x' }).expect(403);
   expect(await queriesDuring(() => request(server).get(MEETING).expect(200))).toBe(0);
 });
+
+test('readers who ask for a page while it is being made wait for it: one render after a change, not one each', async () => {
+  await request(server).get(MEETING).expect(200);
+  cache.invalidate();
+  const before = { ...cache.counts };
+  const answers = await Promise.all(Array.from({ length: 12 }, () => request(server).get(MEETING)));
+  expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 12 }, () => 200));
+  expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+  expect(new Set(answers.map((a) => a.headers.etag)).size).toBe(1);
+  // Every other reader waited for that one render (or came just after it and was answered from memory).
+  expect(cache.counts.rendered - before.rendered).toBe(1);
+  // Each answer still has its own CSP nonce header.
+  expect(new Set(answers.map((a) => a.headers['content-security-policy'])).size).toBe(12);
+});
