@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { runScript, startServer, stopServer, type ServerProcess } from '../child-processes';
 import autocannon from 'autocannon';
 import { formFields, login, type WebClient } from './web-client';
 
-const ROOT = path.resolve(__dirname, '../..');
 
 export interface LoadOptions {
   /** Seconds of load */
@@ -64,64 +63,6 @@ interface CannonResult {
   statusCodeStats: Record<string, { count: number }>;
 }
 const cannon = autocannon as unknown as (options: CannonOptions) => Promise<CannonResult>;
-
-interface Child {
-  process: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Starts `src/server.ts` as `npm start` does; resolves with its port once it listens. */
-async function startServer(env: Record<string, string>): Promise<Child & { port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 120_000);
-    child.stdout?.on('data', () => {
-      const m = /kører på http:\/\/localhost:(\d+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(Number(m[1]));
-      }
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited with ${code}:\n${output}`));
-    });
-  });
-  return { process: child, port, output: () => output, exited };
-}
-
-/** Runs one of scripts/ as `npm run <script>` does; resolves with its exit code and output. */
-function runScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', script), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
-
-async function stopServer(child: Child): Promise<number | null> {
-  if (child.process.exitCode !== null || child.process.signalCode !== null) return child.process.exitCode;
-  child.process.kill('SIGTERM');
-  const timer = setTimeout(() => child.process.kill('SIGKILL'), 30_000);
-  const code = await child.exited;
-  clearTimeout(timer);
-  return code;
-}
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -232,7 +173,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const dataDir = path.join(tmp, 'data');
   const site = path.join(tmp, 'site');
   const chromium: Record<string, string> = process.env.PUPPETEER_EXECUTABLE_PATH ? { PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH } : {};
-  let server: (Child & { port: number }) | undefined;
+  let server: ServerProcess | undefined;
   try {
     // The demo data loads in development; the measured server runs as in production (view cache, no demo loading).
     say('Starter serveren og indlæser demodata …');
@@ -318,7 +259,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const badStatus = Object.entries(statusCounts)
       .filter(([code]) => !/^[23]\d\d$/.test(code))
       .reduce((sum, [, count]) => sum + count, 0);
-    if (server.process.exitCode !== null) failures.push(`the server exited with ${server.process.exitCode}`);
+    if (server.child.exitCode !== null) failures.push(`the server exited with ${server.child.exitCode}`);
     const report: LoadReport = {
       public: {
         requests: result.requests.total,

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startServer, stopServer, type ServerProcess } from '../child-processes';
 import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -19,7 +19,6 @@ import { loadInChildProcess } from './cannon';
 import { loadDemoData } from '../../seeds/demo/load';
 import { FULL_SIZE, QUICK_SIZE, generateMunicipality, prng, type GeneratedData } from './generator';
 
-const ROOT = path.resolve(__dirname, '../..');
 
 export interface BenchRow {
   section: string;
@@ -84,42 +83,18 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak
 }
 
 /** Starts `src/server.ts` as `npm start` does and measures the time until its first answered request. */
-async function timeStart(dataDir: string, children: Set<ChildProcess>): Promise<number> {
+async function timeStart(dataDir: string, servers: Set<ServerProcess>): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', PORT: '0', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const server = await startServer({ DATA_DIR: dataDir }, { timeoutMs: 90_000 });
+  servers.add(server);
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
-      child.stdout?.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const m = /kører på http:\/\/localhost:(\d+)/.exec(output);
-        if (m) {
-          clearTimeout(timer);
-          resolve(Number(m[1]));
-        }
-      });
-      void exited.then(() => {
-        clearTimeout(timer);
-        reject(new Error(`server exited:\n${output}`));
-      });
-    });
-    const response = await fetch(`http://127.0.0.1:${port}/`);
+    const response = await fetch(`http://127.0.0.1:${server.port}/`);
     await response.arrayBuffer();
     if (!response.ok) throw new Error(`first request answered ${response.status}`);
     return performance.now() - started;
   } finally {
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 20_000))]);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    children.delete(child);
+    await stopServer(server);
+    servers.delete(server);
   }
 }
 
@@ -131,7 +106,7 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
   // As root, PostgreSQL runs as its own user and must be able to enter the folder.
   await fs.chmod(tmp, 0o755);
   const cleanups: Array<() => Promise<unknown>> = [];
-  const children = new Set<ChildProcess>();
+  const children = new Set<ServerProcess>();
   const rows: BenchRow[] = [];
   const raw: Record<string, unknown> = {};
   const skipped: string[] = [];
@@ -353,7 +328,7 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     await fs.writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);
     return results;
   } finally {
-    for (const child of children) child.kill('SIGKILL');
+    for (const server of children) server.child.kill('SIGKILL');
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     await pg?.stop().catch(() => undefined);
     await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
