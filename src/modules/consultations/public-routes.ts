@@ -13,6 +13,7 @@ import { deadlinePassed, formatDay, formatPeriod, isLate } from './period';
 import { isPublicConsultation, lastDay, presentConsultation, presentListEntry } from './presenter';
 import { allConsultations, findConsultation, findConsultationBySlug, partiesOf, pointsOf, type ConsultationRow, type PartyRow } from './repository';
 import { contentDisposition } from '../attachments/file-name';
+import { sendPdf } from '../pdf/routes';
 import { answerSchema } from './schema';
 import { answerThroughLink, ConsultationFieldError, partyOfLink, responseFilesDir } from './service';
 import { loadSummaryDocument } from './summary-pdf';
@@ -73,16 +74,7 @@ export function consultationPublicRoutes(deps: RouteDeps): RouteDef[] {
     const slug = slugParam.safeParse(req.params.slug);
     const document = slug.success ? await pdfs.publicPdf(slug.data) : undefined;
     if (!document) throw new NotFoundError('Høringsnotatet');
-    res
-      .type('application/pdf')
-      .set({
-        'Content-Disposition': contentDisposition(document.fileName, 'inline'),
-        ETag: `"${document.key}"`,
-        // Always ask again: the ETag answers 304 while the document is unchanged.
-        'Cache-Control': 'no-cache',
-        'X-PDF-Cache': document.fromCache ? 'hit' : 'miss',
-      })
-      .send(document.bytes);
+    sendPdf(res, { ...document, etag: document.key });
   };
 
   const responseFile = async (req: Request, res: Response, next: NextFunction) => {

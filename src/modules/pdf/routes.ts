@@ -6,6 +6,19 @@ import type { RouteDef } from '../../web/route-table';
 import { contentDisposition } from '../attachments/file-name';
 import type { PdfVariant } from './service';
 
+/** A generated PDF, shown in the browser, revalidated by its ETag on every request (304 while it is unchanged). */
+export function sendPdf(res: Response, document: { fileName: string; etag: string; fromCache: boolean; bytes: Buffer | Uint8Array }): void {
+  res
+    .type('application/pdf')
+    .set({
+      'Content-Disposition': contentDisposition(document.fileName, 'inline'),
+      ETag: `"${document.etag}"`,
+      'Cache-Control': 'no-cache',
+      'X-PDF-Cache': document.fromCache ? 'hit' : 'miss',
+    })
+    .send(document.bytes);
+}
+
 const slugParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
 
 const WHAT: Record<PdfVariant, string> = { dagsorden: 'Dagsordenen', referat: 'Referatet', samlet: 'Det samlede dokument' };
@@ -22,16 +35,7 @@ export function pdfRoutes({ pdf }: Pick<RouteDeps, 'pdf'>): RouteDef[] {
     const slug = slugParam.safeParse(req.params.slug);
     const document = slug.success ? await pdf.get(slug.data, variant) : undefined;
     if (!document) throw new NotFoundError(WHAT[variant]);
-    res
-      .type('application/pdf')
-      .set({
-        'Content-Disposition': contentDisposition(document.fileName, 'inline'),
-        ETag: `"${document.etag}"`,
-        // Always ask again: the ETag answers 304 while the document is unchanged.
-        'Cache-Control': 'no-cache',
-        'X-PDF-Cache': document.fromCache ? 'hit' : 'miss',
-      })
-      .send(document.bytes);
+    sendPdf(res, document);
   };
 
   const open = { kind: 'public' } as const;
