@@ -64,6 +64,8 @@ export interface DecisionView {
 }
 
 export interface MeetingView {
+  id: number;
+  status: MeetingStatus;
   title: string;
   documentKind: string;
   committeeName: string;
@@ -328,6 +330,8 @@ export function presentMeeting(o: PresentOptions): MeetingView {
   const documentKind = minutesVisible && minutesPublic ? texts.minutes : texts.agenda;
   const showAttendance = minutesVisible && (minutesPublic || o.audience === 'internal');
   return {
+    id: meeting.id,
+    status,
     title: `${documentKind}: ${meeting.committeeName}, ${formatDate(meeting.startsAt)}`,
     documentKind,
     committeeName: meeting.committeeName,

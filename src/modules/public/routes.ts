@@ -49,8 +49,7 @@ export function publicRoutes({ db, now, cache }: PublicDeps): RouteDef[] {
     const slug = slugParam.safeParse(req.params.slug);
     const meeting = slug.success ? await publicView(slug.data) : undefined;
     if (!meeting) throw new NotFoundError('Mødet');
-    const row = await db('meetings').where({ slug: meeting.slug }).first('id', 'slug', 'status');
-    const minutes = await minutesContext(db, row);
+    const minutes = await minutesContext(db, meeting);
     res.render('pages/public/meeting', {
       pageTitle: minutes.reopened ? `Referat: ${meeting.committeeName}, ${meeting.date}` : meeting.title,
       meeting,
