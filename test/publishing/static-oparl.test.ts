@@ -12,6 +12,7 @@ import { createMeetingPdfs } from '../../src/modules/pdf/service';
 import { createBrowserPool, type BrowserPool } from '../../src/pdf/browser';
 import { testApp } from '../helpers/app';
 import { serve } from '../helpers/browser';
+import { files } from '../helpers/files';
 import { runScript } from '../helpers/run-script';
 import { loginAs } from '../helpers/session';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
@@ -20,13 +21,6 @@ import { loadSchemas, schemaForType, validate } from '../oparl/schema-validator'
 
 const schemas = loadSchemas();
 const noSession: RequestHandler = (_req, _res, next) => next();
-
-function files(dir: string, base = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? files(full, base) : [path.relative(base, full)];
-  });
-}
 
 /** id, type, created, modified and deleted: true, nothing else (OParl 1.1, 2.8). */
 function isTombstone(object: Json | undefined): boolean {

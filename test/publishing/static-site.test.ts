@@ -5,18 +5,12 @@ import zlib from 'node:zlib';
 import express from 'express';
 import { launchChromium, serve } from '../helpers/browser';
 import { pdfText } from '../helpers/pdf';
+import { files } from '../helpers/files';
 import { runScript } from '../helpers/run-script';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
 
 /** The closed item of the demo's upcoming meeting: its title, price and attachment must not reach the static site in any form. */
 const SECRETS = ['Lindevej', '14,5 mio', 'Købsaftale', 'købesum'];
-
-function files(dir: string, base = dir): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const full = path.join(dir, e.name);
-    return e.isDirectory() ? files(full, base) : [path.relative(base, full)];
-  });
-}
 
 /** What a plain static file server does with a URL path: the file, or the folder's index.html. */
 function resolves(site: string, urlPath: string): boolean {

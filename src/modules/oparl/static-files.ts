@@ -132,14 +132,16 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     file: files,
   };
   for (const kind of BODY_LISTS) {
+    const ofBody = groupBy(byBody[kind], (k) => k.bodyId);
     for (const body of bodies) {
       const bodyId = body.id ?? 0;
-      lists.push({ kind, keys: byBody[kind].filter((k) => k.bodyId === bodyId), pageUrl: (page, urls) => urls.bodyList(bodyId, kind, page), withObjects: true });
+      lists.push({ kind, keys: ofBody.get(bodyId) ?? [], pageUrl: (page, urls) => urls.bodyList(bodyId, kind, page), withObjects: true });
     }
   }
+  const meetingsOf = groupBy(meetings, (k) => k.organizationId);
   for (const organization of organizations) {
     const id = organization.id ?? 0;
-    lists.push({ kind: 'meeting', keys: meetings.filter((k) => k.organizationId === id), pageUrl: (page, urls) => urls.organizationMeetings(id, page), withObjects: false });
+    lists.push({ kind: 'meeting', keys: meetingsOf.get(id) ?? [], pageUrl: (page, urls) => urls.organizationMeetings(id, page), withObjects: false });
   }
   const pageJobs: PageJob[] = lists.flatMap((list) => Array.from({ length: totalPagesOf(list.keys.length, DEFAULT_PAGE_SIZE) }, (_, i) => ({ list, page: i + 1 })));
 

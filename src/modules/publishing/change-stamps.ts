@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/knex';
+import { groupBy } from '../../lib/group-by';
 import { formatIsoDate } from '../../i18n/format';
 
 /**
@@ -96,12 +97,11 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
   }
   const day = formatIsoDate(now);
   const digest = (parts: string[]) => crypto.createHash('sha256').update(parts.join(',')).digest('hex');
-  const byCommittee = new Map<string, string[]>();
-  for (const m of meetings.rows) byCommittee.set(m.committee, [...(byCommittee.get(m.committee) ?? []), `${m.id}:${m.stamp}`]);
+  const byCommittee = groupBy(meetings.rows, (m) => m.committee);
   return {
     site: crypto.createHash('sha256').update(`${buildKey()}|${day}|${site?.seq ?? 0}`).digest('hex'),
     meetingById: new Map(meetings.rows.map((r) => [r.id, r.stamp])),
-    committeeBySlug: new Map([...byCommittee].map(([slug, parts]) => [slug, digest(parts)])),
+    committeeBySlug: new Map([...byCommittee].map(([slug, rows]) => [slug, digest(rows.map((m) => `${m.id}:${m.stamp}`))])),
     everything: digest([`next:${next?.id ?? 0}`, ...meetings.rows.map((m) => `${m.id}:${m.stamp}`)]),
     meetingBySlug: new Map(meetings.rows.map((r) => [r.slug, r.id])),
     caseByRef,
