@@ -10,6 +10,7 @@ import type { OparlContext } from '../oparl/service';
 import { writeOparlFiles } from '../oparl/static-files';
 import { compactChanges, readStamps, stampOf } from './change-stamps';
 import { linkedPaths, outputFile, publicPaths } from './site-map';
+import { writeJson } from '../../lib/write-json';
 
 export const MANIFEST = '.moedebog-manifest.json';
 /** Per public path: its file, hash, stamp and links, so an unchanged meeting's pages are taken over without rendering */
@@ -49,8 +50,12 @@ export interface PublishResult {
   linked: number;
   /** Paths taken over from the previous version without rendering, their data unchanged */
   reused: number;
-  /** Time spent building the search index (Pagefind), part of the whole */
+  /** Time spent building the search index (Pagefind), while the OParl files were written */
   searchIndexMs: number;
+  /** From the start until every page (HTML and the files pages link to) was in the new version */
+  pagesMs: number;
+  /** Time spent waiting for the search index after everything else was done: the whole less this is the publish without it */
+  indexWaitMs: number;
   /** Files of the OParl API (JSON), part of `files` */
   oparlFiles: number;
   /** Time spent writing the OParl API's files, part of the whole */
@@ -72,6 +77,9 @@ interface PageIndex {
   site: string;
   entries: Record<string, PageEntry>;
 }
+
+/** The page index, as readPageIndex reads it back. */
+const writePageIndex = (file: string, index: PageIndex) => writeJson(file, [`{"site":${JSON.stringify(index.site)},"entries":`, index.entries, '}']);
 
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -173,6 +181,7 @@ export async function oldVersionsRemoved(): Promise<void> {
  * version are not even rendered: their stamp (change-stamps.ts) says so.
  */
 export async function publishSite(o: PublishOptions): Promise<PublishResult> {
+  const publishStarted = performance.now();
   const out = path.resolve(o.out);
   const versionsDir = `${out}.versions`;
   const trashDir = `${out}.removing`;
@@ -191,6 +200,8 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   await fs.mkdir(newDir, { recursive: true });
   // A publish that fails (a full disk, a render error) removes its unfinished version; the served one is untouched.
   let swapped = false;
+  /** The search index being built (from when the last page is written): its time, or its failure */
+  const search: { indexing?: Promise<number> } = {};
   const build = async (): Promise<PublishResult> => {
     const manifest: Manifest = {};
     let written = 0;
@@ -318,6 +329,21 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     } finally {
       await server.close();
     }
+    // Every page is in place: the search index (Pagefind, one core for minutes on a large site) is built over
+    // them while the OParl files, which it does not read, are written on the other core. When no page changed
+    // and none is gone, the previous version's index is the new one's, linked at the end.
+    linkPending();
+    const pagesMs = performance.now() - publishStarted;
+    const pagesChanged =
+      !previousDir ||
+      Object.keys(manifest).some((k) => k.endsWith('.html') && previous[k] !== manifest[k]) ||
+      Object.keys(previous).some((k) => k.endsWith('.html') && !(k in manifest));
+    if (pagesChanged) {
+      const started = performance.now();
+      search.indexing = o.indexSearch(newDir).then(() => performance.now() - started);
+      // Awaited below, or before an unfinished version is removed.
+      search.indexing.catch(() => undefined);
+    }
 
     // The OParl API's objects and list pages (no page links to them), made in bulk by its own module.
     const oparlStarted = performance.now();
@@ -364,33 +390,34 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       Object.keys(previous).length === Object.keys(manifest).length &&
       Object.entries(manifest).every(([k, v]) => previous[k] === v);
     if (same) {
+      // No page changed, so no index is being built; were one, it would write into the folder removed here.
+      await search.indexing;
       await fs.rm(newDir, { recursive: true, force: true });
       // The same files from newer stamps (a new day, new code that renders the same): the served version's
       // index takes the new stamps, so the next publish can take its pages over.
       if (previousDir && previousIndex?.site !== index.site) {
         const tmpIndex = path.join(previousDir, `${PAGE_INDEX}.tmp-${process.pid}`);
-        await fs.writeFile(tmpIndex, JSON.stringify(index));
+        await writePageIndex(tmpIndex, index);
         await fs.rename(tmpIndex, path.join(previousDir, PAGE_INDEX));
       }
-      return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: pages.length, files, written: 0, linked, reused, searchIndexMs: 0, oparlFiles: oparl.files, oparlMs };
+      return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: pages.length, files, written: 0, linked, reused, searchIndexMs: 0, pagesMs, indexWaitMs: 0, oparlFiles: oparl.files, oparlMs };
     }
 
-    // The search index covers the pages of this version; when no page changed it is the previous one, linked.
-    const htmlChanged = Object.keys(manifest).some((k) => k.endsWith('.html') && previous[k] !== manifest[k]);
+    // The search index of this version: the one being built, or when no page changed the previous one, linked.
     let searchIndexMs = 0;
-    if (htmlChanged || !previousDir) {
-      const started = performance.now();
-      await o.indexSearch(newDir);
-      searchIndexMs = performance.now() - started;
-    } else {
+    const waitStarted = performance.now();
+    if (search.indexing) {
+      searchIndexMs = await search.indexing;
+    } else if (previousDir) {
       for (const relative of await walk(path.join(previousDir, 'pagefind')).catch(() => [] as string[])) {
         const target = path.join(newDir, 'pagefind', relative);
         await fs.mkdir(path.dirname(target), { recursive: true });
         await fs.link(path.join(previousDir, 'pagefind', relative), target);
       }
     }
-    await fs.writeFile(path.join(newDir, PAGE_INDEX), JSON.stringify(index));
-    await fs.writeFile(path.join(newDir, MANIFEST), JSON.stringify(manifest));
+    const indexWaitMs = performance.now() - waitStarted;
+    await writePageIndex(path.join(newDir, PAGE_INDEX), index);
+    await writeJson(path.join(newDir, MANIFEST), [manifest]);
 
     // The swap: a new symlink renamed over the old one is atomic.
     const tmpLink = `${out}.tmp-${process.pid}`;
@@ -409,12 +436,16 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     }
     removeInBackground(trashDir, o.log);
     await compactChanges(o.db);
-    return { changed: true, version: path.basename(newDir), pages: pages.length, files, written, linked, reused, searchIndexMs, oparlFiles: oparl.files, oparlMs };
+    return { changed: true, version: path.basename(newDir), pages: pages.length, files, written, linked, reused, searchIndexMs, pagesMs, indexWaitMs, oparlFiles: oparl.files, oparlMs };
   };
   try {
     return await build();
   } catch (error) {
-    if (!swapped) await fs.rm(newDir, { recursive: true, force: true }).catch(() => undefined);
+    if (!swapped) {
+      // Pagefind may still be writing into the unfinished version.
+      await search.indexing?.catch(() => undefined);
+      await fs.rm(newDir, { recursive: true, force: true }).catch(() => undefined);
+    }
     throw error;
   }
 }
