@@ -1,7 +1,6 @@
-import { fork } from 'node:child_process';
-import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { forkForResult } from './child-ipc';
 
 /** What the bench reads from one autocannon run. */
 export interface LoadResult {
@@ -35,38 +34,9 @@ export interface LoadOptions {
  * (settleBeforeLoad), then the child warms the server up and measures it.
  */
 export function loadInChildProcess(options: LoadOptions): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'cannon-child.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let result: LoadResult | undefined;
-    let failure: string | undefined;
-    const timer = setTimeout(() => child.kill('SIGKILL'), (options.duration + (options.warmup ?? 0) + 180) * 1000);
-    child.on('message', (message: { ready?: boolean; result?: LoadResult; error?: string }) => {
-      if (message.ready) {
-        settleBeforeLoad((options.warmup ?? 0) + options.duration).then(
-          () => child.send(options),
-          (error: unknown) => {
-            failure = String(error);
-            child.kill('SIGKILL');
-          },
-        );
-        return;
-      }
-      result = message.result;
-      failure = message.error;
-    });
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (result) resolve(result);
-      else reject(new Error(`autocannon child ended (${signal ?? code}) without a result${failure ? `: ${failure}` : ''}`));
-    });
+  return forkForResult<LoadOptions, LoadResult>('cannon-child.ts', options, {
+    timeoutMs: (options.duration + (options.warmup ?? 0) + 180) * 1000,
+    beforeSend: () => settleBeforeLoad((options.warmup ?? 0) + options.duration),
   });
 }
 
