@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { loadConfig } from '../config';
 import { createDb } from '../db/knex';
 import { boundHeapGrowth, publishFromDatabase } from '../modules/publishing/command';
@@ -10,44 +8,48 @@ export interface PublishChildInput {
   databaseUrl: string;
   dataDir: string;
   out: string;
-  full: boolean;
-  /** Give the new version the previous version's search index (hard links) instead of building it again */
-  reuseSearchIndex: boolean;
+  /** The change made between the two publishes: an item's new title */
+  change: { meetingId: number; itemNumber: number; title: string };
 }
 
-export interface PublishChildResult {
+export interface PublishRun {
   result: PublishResult;
   /** From the call to the publisher until it returned */
   ms: number;
-  /** The process's peak resident memory over its whole life, as the kernel counted it */
+  /** The process's peak resident memory so far, as the kernel counted it */
   peakRssMb: number;
 }
 
-async function linkTree(from: string, to: string): Promise<void> {
-  await fs.mkdir(to, { recursive: true });
-  for (const entry of await fs.readdir(from, { withFileTypes: true })) {
-    if (entry.isDirectory()) await linkTree(path.join(from, entry.name), path.join(to, entry.name));
-    else await fs.link(path.join(from, entry.name), path.join(to, entry.name));
-  }
+export interface PublishChildResult {
+  full: PublishRun;
+  incremental: PublishRun;
 }
 
 /**
- * The bench's static publish, in a process of its own as `npm run publish` runs (without PDFs): its
- * time and its own peak memory, apart from the bench process, whose servers are measured next.
+ * The bench's static publishes, in a process of their own as `npm run publish` runs (without PDFs):
+ * the whole site from a cold start, then, in the same (now warm) process as the server's publishing
+ * job would be, the incremental publish after one item changed. Their time and the process's own
+ * peak memory, apart from the bench process, whose servers are measured next.
  */
 answerOnce(async (input: PublishChildInput): Promise<PublishChildResult> => {
   boundHeapGrowth();
   const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'bench-'.padEnd(40, 'x'), DATA_DIR: input.dataDir, LOG_LEVEL: 'silent', DATABASE_URL: input.databaseUrl });
   const db = createDb(input.databaseUrl, { max: 10 });
-  try {
-    const previousSite = input.reuseSearchIndex ? await fs.realpath(input.out) : null;
-    const reuseIndex = previousSite ? (dir: string) => linkTree(path.join(previousSite, 'pagefind'), path.join(dir, 'pagefind')) : undefined;
+  const publish = async (full: boolean, indexSearch?: (dir: string) => Promise<void>): Promise<PublishRun> => {
     const started = performance.now();
-    const result = await publishFromDatabase({ db, config, out: input.out, full: input.full, withoutPdfs: true, log: () => undefined, indexSearch: reuseIndex });
+    const result = await publishFromDatabase({ db, config, out: input.out, full, withoutPdfs: true, log: () => undefined, indexSearch });
     const ms = performance.now() - started;
     // Old versions are deleted in the background after the swap; that ends before the next measure.
     await oldVersionsRemoved();
     return { result, ms, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  };
+  try {
+    const full = await publish(true);
+    await db('agenda_items').where({ meeting_id: input.change.meetingId, number: input.change.itemNumber }).update({ title: input.change.title });
+    // The search index apart: Pagefind has no incremental mode (the full publish shows what it takes), and
+    // building it beside the rest would slow what is measured here.
+    const incremental = await publish(false, async () => undefined);
+    return { full, incremental };
   } finally {
     await db.destroy();
   }

@@ -13,17 +13,17 @@ export async function writeJson(file: string, parts: Array<string | Record<strin
         continue;
       }
       const keys = Object.keys(part);
-      let written = 0;
+      let written = false;
       for (let i = 0; i < keys.length; i += 4096) {
-        // As JSON.stringify: an entry whose value is undefined (or a function) is left out.
-        const chunk = keys.slice(i, i + 4096).flatMap((k) => {
-          const value = JSON.stringify(part[k]) as string | undefined;
-          return value === undefined ? [] : [`${JSON.stringify(k)}:${value}`];
-        });
-        if (chunk.length > 0) await handle.write(`${written > 0 ? ',' : '{'}${chunk.join(',')}`);
-        written += chunk.length;
+        // A slice of the record, stringified by JSON.stringify itself (entries whose value is undefined left out as it leaves them).
+        const slice: Record<string, unknown> = {};
+        for (const key of keys.slice(i, i + 4096)) slice[key] = part[key];
+        const text = JSON.stringify(slice);
+        if (text.length <= 2) continue;
+        await handle.write(`${written ? ',' : '{'}${text.slice(1, -1)}`);
+        written = true;
       }
-      await handle.write(written === 0 ? '{}' : '}');
+      await handle.write(written ? '}' : '{}');
     }
   } finally {
     await handle.close();
