@@ -13,7 +13,9 @@ async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
     await page.keyboard.press('Tab');
     if (await page.evaluate(`Boolean(document.activeElement && document.activeElement.matches(${JSON.stringify(selector)}))`)) return;
   }
-  throw new Error(`${selector} cannot be reached with the Tab key`);
+  // Say where the keyboard was, so that a failure tells why.
+  const where = await page.evaluate(`[location.pathname, document.querySelector('h1')?.textContent?.trim() ?? '', document.activeElement?.outerHTML.slice(0, 120) ?? '']`).catch(() => ['?', '?', '?']);
+  throw new Error(`${selector} cannot be reached with the Tab key on ${JSON.stringify(where)}`);
 }
 
 async function keyboardLogin(page: Page, origin: string, email: string): Promise<void> {
@@ -23,6 +25,9 @@ async function keyboardLogin(page: Page, origin: string, email: string): Promise
   await tabTo(page, '#f-password');
   await page.keyboard.type('demo');
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  // Logged in: the login page is left (a failed login shows it again, with its message).
+  const after = await page.evaluate(`[location.pathname, document.querySelector('.alert, .form-error-message')?.textContent?.trim() ?? '']`);
+  expect(after).not.toContain('/login');
 }
 
 describe('keyboard-only use in real Chromium', () => {
