@@ -1,4 +1,3 @@
-import path from 'node:path';
 import express, { type Express, type RequestHandler } from 'express';
 import type { Config } from './config';
 import type { Db } from './db/knex';

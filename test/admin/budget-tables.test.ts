@@ -7,7 +7,7 @@ import { budgetTableSchema } from '../../src/modules/budget-tables/schema';
 import { createItem } from '../../src/modules/items/service';
 import { planMeeting, publishAgenda, unconfirmedTables } from '../../src/modules/meetings/admin-service';
 import { testApp } from '../helpers/app';
-import { COLUMNS, FOOTNOTES, ROWS, seedFields, TOTAL } from '../helpers/seed-table-form';
+import { FOOTNOTES, seedFields } from '../helpers/seed-table-form';
 import { fixedNow } from '../helpers/clock';
 import { pageText } from '../helpers/page-text';
 import { anonymous, loginAs, type Browser } from '../helpers/session';

@@ -6,7 +6,7 @@ import type { RouteDeps } from '../../routes';
 import { ConflictError, RuleError } from '../../web/app-errors';
 import { AppError, NotFoundError } from '../../web/errors';
 import { id, requiredText } from '../../web/form-fields';
-import { flash, parseForm, renderInvalid } from '../../web/forms';
+import { flash, parseForm } from '../../web/forms';
 import type { RouteDef } from '../../web/route-table';
 import type { User } from '../auth/repository';
 import { STATUS_LABELS } from '../meetings/meeting-status';

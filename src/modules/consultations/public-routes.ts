@@ -12,7 +12,6 @@ import { sanitizeRichText } from '../sanitize/html';
 import { deadlinePassed, formatDay, formatPeriod, isLate } from './period';
 import { isPublicConsultation, lastDay, presentConsultation, presentListEntry } from './presenter';
 import { allConsultations, findConsultation, findConsultationBySlug, partiesOf, pointsOf, type ConsultationRow, type PartyRow } from './repository';
-import { contentDisposition } from '../attachments/file-name';
 import { sendPdf } from '../pdf/routes';
 import { answerSchema } from './schema';
 import { answerThroughLink, ConsultationFieldError, partyOfLink, responseFilesDir } from './service';

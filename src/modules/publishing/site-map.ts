@@ -6,17 +6,6 @@ import { groupBy } from '../../lib/group-by';
  * rendered pages link to (attachments, PDFs), so the static site holds exactly what
  * the live site shows; the OParl API's files come from oparl/static-files.ts.
  */
-/**
- * The public pages and files the database says exist. The publisher adds what the
- * rendered pages link to (attachments, PDFs), so the static site holds exactly what
- * the live site shows; the OParl API's files come from oparl/static-files.ts.
- */
-function groupedBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
-  return map;
-}
-
 export async function publicPaths(db: Db): Promise<string[]> {
   const paths = ['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics'];
   const committees = (await db('committees').whereNot('kind', 'external_party').orderBy('slug').pluck('slug')) as string[];
