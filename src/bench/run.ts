@@ -1,6 +1,5 @@
 import { startServer, stopServer, type ServerProcess } from '../child-processes';
 import fs from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express, { type RequestHandler } from 'express';
@@ -11,6 +10,7 @@ import { createDb, migrateLatest, type Db } from '../db/knex';
 import { createMailer } from '../modules/mail/mailer';
 import { createMeetingPdfs } from '../modules/pdf/service';
 import { createBrowserPool } from '../pdf/browser';
+import { listenOnLoopback } from '../web/loopback';
 import { createPageCache } from '../web/page-cache';
 import { measurePdfBatch, printRaw, recordingPool, type PrintedPage } from './pdf-batch';
 import { loadInChildProcess } from './cannon';
@@ -45,16 +45,6 @@ const percentile = (values: number[], p: number): number => {
 };
 const median = (values: number[]) => percentile(values, 50);
 
-async function listen(app: express.Express): Promise<{ url: string; close: () => Promise<void> }> {
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) });
-    });
-  });
-}
-
-/** A copy of a folder as hard links. */
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
   const result = await work();
@@ -127,7 +117,7 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
       mailer: createMailer({ smtpUrl: undefined, from: config.mailFrom, baseUrl: config.baseUrl }),
       log: () => undefined,
     });
-    const server = await listen(app);
+    const server = await listenOnLoopback(app);
     cleanups.push(() => server.close());
 
     // 1. Meeting page under load, beside express.static serving the same bytes.
@@ -142,7 +132,7 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     await fs.writeFile(path.join(staticDir, 'index.html'), pageHtml);
     const staticApp = express();
     staticApp.use(express.static(staticDir));
-    const staticServer = await listen(staticApp);
+    const staticServer = await listenOnLoopback(staticApp);
     cleanups.push(() => staticServer.close());
     const duration = options.quick ? 2 : 10;
     say(`Belastning: ${target.slug} (${Math.round(Buffer.byteLength(pageHtml) / 1024)} KB), 50 forbindelser, ${duration} s hver …`);

@@ -1,9 +1,8 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import puppeteer, { type Browser } from 'puppeteer';
 import { loadConfig } from '../../src/config';
 import { CHROMIUM_ARGS, resolveChromium } from '../../src/pdf/browser';
+import { listenOnLoopback } from '../../src/web/loopback';
 
 /** A real Chromium for browser tests, or null (said loudly) when none can be found. */
 export async function launchChromium(): Promise<Browser | null> {
@@ -23,15 +22,6 @@ export async function launchChromium(): Promise<Browser | null> {
 
 /** Serves the app on a loopback port, as a browser needs it. */
 export async function serve(app: Express): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const server = await listenOnLoopback(app);
+  return { origin: server.url, close: server.close };
 }

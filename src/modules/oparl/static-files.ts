@@ -12,7 +12,7 @@ export interface OparlStaticTarget {
   /** The stamp of the data a root-relative path was made from (publishing/change-stamps.ts); null when it has none */
   stampOf: (path: string) => string | null;
   /** Takes over the previous version's file of the path when it was made from the same stamp; true when it did */
-  reuse: (path: string, stamp: string | null) => Promise<boolean>;
+  reuse: (path: string, stamp: string | null) => boolean;
   write: (path: string, json: string, stamp: string | null) => Promise<void>;
 }
 
@@ -54,8 +54,8 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     counts.rendered++;
     await target.write(path, JSON.stringify(object), stamp);
   };
-  const reused = async (path: string, stamp: string | null) => {
-    if (!(await target.reuse(path, stamp))) return false;
+  const reused = (path: string, stamp: string | null) => {
+    if (!target.reuse(path, stamp)) return false;
     counts.files++;
     return true;
   };
@@ -146,7 +146,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   const pageJobs: PageJob[] = lists.flatMap((list) => Array.from({ length: totalPagesOf(list.keys.length, DEFAULT_PAGE_SIZE) }, (_, i) => ({ list, page: i + 1 })));
 
   const system = paths.system();
-  if (!(await reused(system, null))) await write(system, service.system(), null);
+  if (!reused(system, null)) await write(system, service.system(), null);
 
   await inParallel(pageJobs, async ({ list, page }) => {
     const query: ListQuery = { page, limit: DEFAULT_PAGE_SIZE };
@@ -159,9 +159,9 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     const pending: Array<{ path: string; id: string; stamp: string | null }> = [];
     for (const [i, object] of objects.entries()) {
       const stamp = stamps[i] ?? null;
-      if (!(await reused(object.path, stamp))) pending.push({ ...object, stamp });
+      if (!reused(object.path, stamp)) pending.push({ ...object, stamp });
     }
-    const pageReused = await reused(pagePath, pageStamp);
+    const pageReused = reused(pagePath, pageStamp);
     if (pageReused && pending.length === 0) return;
     const loaded = await service.objectsOf(list.kind, keys);
     if (!pageReused) await write(pagePath, listPage(loaded, list.keys.length, query, (n) => list.pageUrl(n, ctx.urls)), pageStamp);
@@ -177,7 +177,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   const ballotsOf = groupBy(ballots, (b) => b.voteId);
   const single = async (path: string, build: () => OparlObject) => {
     const stamp = target.stampOf(path);
-    if (!(await reused(path, stamp))) await write(path, build(), stamp);
+    if (!reused(path, stamp)) await write(path, build(), stamp);
   };
   await inParallel(amendments, (row) => single(paths.amendmentMotion(row.id), () => s.amendmentMotion(row)));
   await inParallel(voteEvents, async (row) => {

@@ -1,8 +1,6 @@
 import crypto from 'node:crypto';
 import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Express } from 'express';
 import type { Db } from '../../db/knex';
@@ -11,6 +9,7 @@ import { writeOparlFiles } from '../oparl/static-files';
 import { compactChanges, readStamps, stampOf } from './change-stamps';
 import { linkedPaths, outputFile, publicPaths } from './site-map';
 import { writeJson } from '../../lib/write-json';
+import { listenOnLoopback } from '../../web/loopback';
 
 export const MANIFEST = '.moedebog-manifest.json';
 /** Per public path: its file, hash, stamp and links, so an unchanged meeting's pages are taken over without rendering */
@@ -82,20 +81,6 @@ interface PageIndex {
 const writePageIndex = (file: string, index: PageIndex) => writeJson(file, [`{"site":${JSON.stringify(index.site)},"entries":`, index.entries, '}']);
 
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
-
-async function listen(app: Express): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 async function walk(dir: string, base = dir): Promise<string[]> {
   const out: string[] = [];
@@ -208,12 +193,6 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     let files = 0;
     let reused = 0;
     const folders = new Set<string>();
-    const folder = async (target: string) => {
-      const dir = path.dirname(target);
-      if (folders.has(dir)) return;
-      await fs.mkdir(dir, { recursive: true });
-      folders.add(dir);
-    };
     /**
      * Files of the previous version, known unchanged: linked without reading them. Links are made in
      * batches of plain system calls (a few microseconds each), not one promise each: an incremental
@@ -237,23 +216,27 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         fsSync.linkSync(from, to);
       }
     };
+    /** The previous version's file at `relative` becomes this version's, linked with the next batch. */
+    const linkFromPrevious = (previousVersion: string, relative: string) => {
+      pendingLinks.push([path.join(previousVersion, relative), path.join(newDir, relative)]);
+      if (pendingLinks.length >= 256) linkPending();
+    };
     const takeOver = (relative: string, hash: string) => {
       if (relative in manifest || !previousDir) return;
       manifest[relative] = hash;
       files++;
-      pendingLinks.push([path.join(previousDir, relative), path.join(newDir, relative)]);
-      if (pendingLinks.length >= 256) linkPending();
+      linkFromPrevious(previousDir, relative);
     };
     const put = async (relative: string, data: Buffer) => {
       if (relative in manifest) return manifest[relative] as string;
       const hash = sha256(data);
       manifest[relative] = hash;
       files++;
-      const target = path.join(newDir, relative);
-      await folder(target);
       if (previousDir && previous[relative] === hash) {
-        await fs.link(path.join(previousDir, relative), target);
+        linkFromPrevious(previousDir, relative);
       } else {
+        const target = path.join(newDir, relative);
+        ensureFolder(path.dirname(target));
         await fs.writeFile(target, data);
         written++;
         if (o.crashAfterFiles !== undefined && written >= o.crashAfterFiles) {
@@ -275,7 +258,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     };
 
     // Pages and files, rendered by the app itself.
-    const server = await listen(o.app);
+    const server = await listenOnLoopback(o.app);
     const host = new URL(o.baseUrl).host;
     const pages: string[] = [];
     let linked = 0;
@@ -349,7 +332,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     const oparlStarted = performance.now();
     const oparl = await writeOparlFiles(o.oparl, {
       stampOf: (urlPath) => stampOf(stamps, urlPath),
-      reuse: async (urlPath, stamp) => Boolean(reuse(urlPath, stamp)),
+      reuse: (urlPath, stamp) => Boolean(reuse(urlPath, stamp)),
       write: async (urlPath, json, stamp) => {
         const file = outputFile(urlPath, 'application/json');
         index.entries[urlPath] = { file, hash: await put(file, Buffer.from(json)), stamp, html: false, links: [] };
@@ -370,9 +353,6 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       }
     }
 
-    // Every file taken over is in place before the version is compared and swapped.
-    linkPending();
-
     const base = o.baseUrl.replace(/\/$/, '');
     const sitemap = [
       '<?xml version="1.0" encoding="UTF-8"?>',
@@ -383,6 +363,8 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     ].join('\n');
     await put('sitemap.xml', Buffer.from(sitemap));
     await put('robots.txt', Buffer.from(`User-agent: *\nAllow: /\nSitemap: ${base}/sitemap.xml\n`));
+    // Every file taken over is in place before the version is compared and swapped.
+    linkPending();
 
     const same =
       previousDir !== null &&
@@ -409,11 +391,8 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     if (search.indexing) {
       searchIndexMs = await search.indexing;
     } else if (previousDir) {
-      for (const relative of await walk(path.join(previousDir, 'pagefind')).catch(() => [] as string[])) {
-        const target = path.join(newDir, 'pagefind', relative);
-        await fs.mkdir(path.dirname(target), { recursive: true });
-        await fs.link(path.join(previousDir, 'pagefind', relative), target);
-      }
+      for (const relative of await walk(path.join(previousDir, 'pagefind')).catch(() => [] as string[])) linkFromPrevious(previousDir, path.join('pagefind', relative));
+      linkPending();
     }
     const indexWaitMs = performance.now() - waitStarted;
     await writePageIndex(path.join(newDir, PAGE_INDEX), index);
