@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runScript, startServer, stopServer, type ServerProcess } from '../child-processes';
 import autocannon from 'autocannon';
+import { percentile } from './stats';
 import { formFields, login, type WebClient } from './web-client';
 
 
@@ -64,10 +65,6 @@ interface CannonResult {
 }
 const cannon = autocannon as unknown as (options: CannonOptions) => Promise<CannonResult>;
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-};
 
 const hrefs = (html: string, pattern: RegExp): string[] => [...new Set([...html.matchAll(pattern)].map((m) => (m[1] ?? '').replace(/&amp;/g, '&')))];
 

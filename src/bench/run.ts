@@ -14,6 +14,7 @@ import { listenOnLoopback } from '../web/loopback';
 import { createPageCache } from '../web/page-cache';
 import { measurePdfBatch, printRaw, recordingPool, type PrintedPage } from './pdf-batch';
 import { loadInChildProcess } from './cannon';
+import { median, percentile } from './stats';
 import { forkForResult } from './child-ipc';
 import type { PublishChildInput, PublishChildResult } from './publish-child';
 import { loadDemoData } from '../../seeds/demo/load';
@@ -39,11 +40,6 @@ export interface BenchResults {
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-};
-const median = (values: number[]) => percentile(values, 50);
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
