@@ -132,13 +132,14 @@ const OPARL_SCOPES: Array<[RegExp, (m: RegExpExecArray) => PathScope]> = [
   [/^\/oparl\/v1\.1\/(?:system|(?:body|organization|person|membership|legislativeTerm)\/[^/]+)\.json$/, () => ({ kind: 'site' })],
   // A location lists its meetings; a paper is its case's treatments.
   [/^\/oparl\/v1\.1\/location\/[0-9a-f]+\.json$/, () => ({ kind: 'everything' })],
-  [/^\/oparl\/v1\.1\/paper\/(\d+)\.json$/, (m) => ({ kind: 'caseId', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/meeting\/(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/(?:agendaItem|consultation)\/(\d+)\.json$/, (m) => ({ kind: 'item', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/file\/(\d+)\.json$/, (m) => ({ kind: 'attachment', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/file\/[a-z]+-(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/motion\/amendment-(\d+)\.json$/, (m) => ({ kind: 'amendment', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/(?:motion\/point-|voteEvent\/|vote\/)(\d+)(?:\/\d+)?\.json$/, (m) => ({ kind: 'vote', id: Number(m[1]) })],
+  // The numbered kinds sit on shelves of a hundred (oparl/urls.ts): "…/agendaItem/412/41234.json".
+  [/^\/oparl\/v1\.1\/paper\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'caseId', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/meeting\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/(?:agendaItem|consultation)\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'item', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/file\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'attachment', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/file\/\d+\/[a-z]+-(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/motion\/\d+\/amendment-(\d+)\.json$/, (m) => ({ kind: 'amendment', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/(?:motion\/\d+\/point-|voteEvent\/\d+\/|vote\/\d+\/)(\d+)(?:\/\d+)?\.json$/, (m) => ({ kind: 'vote', id: Number(m[1]) })],
 ];
 
 const EVERYTHING = new Set(['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics']);
@@ -175,8 +176,9 @@ export function stampOf(stamps: SiteStamps, urlPath: string): string | null {
 
 /** Keeps only the last change per meeting (and of the whole site): the stamps need no more. */
 export async function compactChanges(db: Db): Promise<void> {
+  // A probe of the (meeting_id, seq) index per row: a join on "IS NOT DISTINCT FROM" compared every row with every meeting.
   await db.raw(`
     DELETE FROM content_changes c
-    USING (SELECT meeting_id, max(seq) AS seq FROM content_changes GROUP BY meeting_id) k
-    WHERE c.meeting_id IS NOT DISTINCT FROM k.meeting_id AND c.seq < k.seq`);
+    WHERE (c.meeting_id IS NOT NULL AND EXISTS (SELECT 1 FROM content_changes n WHERE n.meeting_id = c.meeting_id AND n.seq > c.seq))
+       OR (c.meeting_id IS NULL AND EXISTS (SELECT 1 FROM content_changes n WHERE n.meeting_id IS NULL AND n.seq > c.seq))`);
 }
