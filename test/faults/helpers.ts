@@ -5,7 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../src/db/knex';
-import { MANIFEST } from '../../src/modules/publishing/static-site';
+import { MANIFEST, PAGE_INDEX, SHARED_FILES, SHARED_INDEX } from '../../src/modules/publishing/static-site';
 import { startServer, type ServerProcess } from '../helpers/server-process';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -83,6 +83,13 @@ export function inspectSite(out: string): SiteState {
   if (!fs.existsSync(manifestFile)) return { target, manifest: {}, problems: ['no manifest'] };
   const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Record<string, string>;
   const problems: string[] = [];
+  // The meetings' folders are shared between versions: each one's own manifest lists its files.
+  const { shared } = JSON.parse(fs.readFileSync(path.join(target, PAGE_INDEX), 'utf8')) as { shared: Record<string, { store: string }> };
+  for (const [dir, { store }] of Object.entries(shared)) {
+    const folder = path.join(`${out}.shared`, store);
+    if (fs.realpathSync(path.join(target, dir)) !== fs.realpathSync(path.join(folder, SHARED_FILES))) problems.push(`${dir} is not linked to ${store}`);
+    Object.assign(manifest, (JSON.parse(fs.readFileSync(path.join(folder, SHARED_INDEX), 'utf8')) as { manifest: Record<string, string> }).manifest);
+  }
   for (const [file, hash] of Object.entries(manifest)) {
     const full = path.join(target, file);
     if (!fs.existsSync(full)) problems.push(`missing ${file}`);
@@ -115,7 +122,9 @@ export function versionInProgress(out: string, files: number): string | null {
     const dir = path.join(versions, name);
     if (dir === served || fs.existsSync(path.join(dir, MANIFEST))) continue;
     try {
-      if (countFiles(dir) >= files) return dir;
+      // Its meetings' folders are written beside it, under <out>.shared/<version>.
+      const sharedDir = path.join(`${out}.shared`, name);
+      if (countFiles(dir) + (fs.existsSync(sharedDir) ? countFiles(sharedDir) : 0) >= files) return dir;
     } catch {
       // removed while we counted
     }

@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import request from 'supertest';
+import { shelfOf } from '../../src/modules/oparl/urls';
 import { createApp } from '../../src/app';
 import { createMailer } from '../../src/modules/mail/mailer';
 import { isAgendaPublic, MEETING_STATUSES } from '../../src/modules/meetings/meeting-status';
@@ -145,7 +146,7 @@ describe('the OParl 1.1 API on the demo data', () => {
         }
       }
     }
-    const expected = (await publicItemIds(t)).map((id) => `${API}/agendaItem/${id}.json`);
+    const expected = (await publicItemIds(t)).map((id) => `${API}/agendaItem/${shelfOf(id)}/${id}.json`);
     expect(expected.length).toBeGreaterThan(50);
     expect([...reached].sort()).toEqual(expected.sort());
   });
@@ -210,7 +211,7 @@ describe('the OParl 1.1 API on the demo data', () => {
     expect(albertslund.find((m) => m.role === 'Suppleant')).toMatchObject({ votingRight: false });
 
     const seed = await t.db('meetings').where({ slug: 'social-og-sundhedsudvalget-06-04-2021' }).first('id');
-    const meeting = (await client.get(`${API}/meeting/${seed.id}.json`)).body;
+    const meeting = (await client.get(`${API}/meeting/${shelfOf(seed.id)}/${seed.id}.json`)).body;
     expect(meeting).toMatchObject({
       name: 'Social- og Sundhedsudvalget, møde 6. april 2021',
       start: '2021-04-06T14:00:00+02:00',
@@ -232,14 +233,14 @@ describe('the OParl 1.1 API on the demo data', () => {
     // A paper is a case; its consultations are the items on it, authoritative where the deciding committee met.
     const paper = (await client.get(String((await client.get(String(health.consultation))).body.paper))).body;
     const caseId = (await t.db('cases').where({ case_number: '29.00.00-A00-1-20' }).first('id')).id as number;
-    expect(paper).toMatchObject({ id: `${API}/paper/${caseId}.json`, name: 'Sundhedspolitik for Ballerup Kommune', reference: '29.00.00-A00-1-20', paperType: 'Sag', web: `${ORIGIN}/sager/${caseId}` });
+    expect(paper).toMatchObject({ id: `${API}/paper/${shelfOf(caseId)}/${caseId}.json`, name: 'Sundhedspolitik for Ballerup Kommune', reference: '29.00.00-A00-1-20', paperType: 'Sag', web: `${ORIGIN}/sager/${caseId}` });
     const consultations = paper.consultation as Json[];
     expect(consultations.map((c) => c.agendaItem)).toContain(health.id);
     expect(consultations.find((c) => c.agendaItem === health.id)).toMatchObject({ authoritative: true, role: 'Beslutning', meeting: meeting.id });
 
     // An agenda without minutes: no decisions.
     const upcoming = (await t.db('meetings').where({ status: 'agenda_published' }).first('id')).id as number;
-    const agenda = (await client.get(`${API}/meeting/${upcoming}.json`)).body;
+    const agenda = (await client.get(`${API}/meeting/${shelfOf(upcoming)}/${upcoming}.json`)).body;
     expect(agenda.resultsProtocol).toBeUndefined();
     expect(agenda.participant).toBeUndefined();
     expect((agenda.agendaItem as Json[]).every((i) => i.resolutionText === undefined)).toBe(true);
@@ -247,7 +248,7 @@ describe('the OParl 1.1 API on the demo data', () => {
 
   it('models named votes on Popolo: the item links its motions, each with its vote events and votes', async () => {
     const item = await t.db('agenda_items as i').join('meetings as m', 'm.id', 'i.meeting_id').where({ 'm.slug': 'social-og-sundhedsudvalget-06-04-2021', 'i.number': 14 }).first('i.id');
-    const agendaItem = (await client.get(`${API}/agendaItem/${item.id}.json`)).body;
+    const agendaItem = (await client.get(`${API}/agendaItem/${shelfOf(item.id)}/${item.id}.json`)).body;
     const motions = agendaItem['moedebog:motion'] as string[];
     expect(motions).toHaveLength(1);
     const motion = (await client.get(motions[0] as string)).body;
@@ -334,13 +335,13 @@ describe('the OParl 1.1 API on the demo data', () => {
 
   it('never shows anything of a closed item but its number and a neutral name', async () => {
     // Fetched everything above; now the closed item and its neighbours directly.
-    const item = (await client.get(`${API}/agendaItem/${closed.id}.json`)).body;
+    const item = (await client.get(`${API}/agendaItem/${shelfOf(closed.id)}/${closed.id}.json`)).body;
     expect(Object.keys(item).sort()).toEqual(['created', 'deleted', 'id', 'meeting', 'modified', 'name', 'number', 'order', 'public', 'type']);
     expect(item).toMatchObject({ name: 'Lukket punkt', public: false, number: '3' });
-    await client.get(`${API}/consultation/${closed.id}.json`, 404);
-    await client.get(`${API}/file/${closed.attachmentId}.json`, 404);
+    await client.get(`${API}/consultation/${shelfOf(closed.id)}/${closed.id}.json`, 404);
+    await client.get(`${API}/file/${shelfOf(closed.attachmentId)}/${closed.attachmentId}.json`, 404);
     const caseId = (await t.db('agenda_items').where({ id: closed.id }).first('case_id')).case_id as number;
-    await client.get(`${API}/paper/${caseId}.json`, 404);
+    await client.get(`${API}/paper/${shelfOf(caseId)}/${caseId}.json`, 404);
     expect(client.seen.length).toBeGreaterThan(300);
     const served = client.seen.join('\n');
     for (const secret of [closed.title, 'Lindevej', '14,5', closed.caseNumber, closed.caseTitle, closed.attachmentTitle, 'Center for Ejendomme']) {
@@ -352,7 +353,7 @@ describe('the OParl 1.1 API on the demo data', () => {
     const res = await client.get(`${API}/body/1.json`);
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
-    const missing = await client.get(`${API}/meeting/999999.json`, 404);
+    const missing = await client.get(`${API}/meeting/9999/999999.json`, 404);
     expect(missing.headers['access-control-allow-origin']).toBe('*');
     expect(missing.body).toEqual({ error: { code: 'not_found', message: 'Objektet findes ikke.' } });
     await client.get(`${API}/ingen-saadan-liste.json`, 404);
@@ -399,8 +400,13 @@ describe('the OParl 1.1 API on the demo data', () => {
     // Redirects lead to the canonical URL, on the configured host.
     expect((await request(configured).get('/oparl/v1.1').set('Host', HOST).expect(301)).headers.location).toBe('https://dagsordener.ballerup.dk/oparl/v1.1/system.json');
     // Without the PDF service there are no PDF files.
-    const meeting = (await request(configured).get('/oparl/v1.1/meeting/1.json').expect(200)).body as Json;
+    const meeting = (await request(configured).get('/oparl/v1.1/meeting/0/1.json').expect(200)).body as Json;
     expect(meeting.invitation).toBeUndefined();
-    expect(meeting.id).toBe('https://dagsordener.ballerup.dk/oparl/v1.1/meeting/1.json');
+    expect(meeting.id).toBe('https://dagsordener.ballerup.dk/oparl/v1.1/meeting/0/1.json');
+    // A numbered object sits on its number's shelf of a hundred: the form without a shelf leads there, another shelf is not found.
+    expect((await request(configured).get('/oparl/v1.1/meeting/1.json?x=1').expect(301)).headers.location).toBe('https://dagsordener.ballerup.dk/oparl/v1.1/meeting/0/1.json?x=1');
+    expect((await request(configured).get('/oparl/v1.1/vote/3/9.json').expect(301)).headers.location).toBe('https://dagsordener.ballerup.dk/oparl/v1.1/vote/0/3/9.json');
+    expect((await request(configured).get('/oparl/v1.1/file/referat-1.json').expect(301)).headers.location).toBe('https://dagsordener.ballerup.dk/oparl/v1.1/file/0/referat-1.json');
+    expect((await request(configured).get('/oparl/v1.1/meeting/1/1.json').expect(404)).body).toMatchObject({ error: { code: 'not_found' } });
   });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
+import { shelfOf } from '../../src/modules/oparl/urls';
 import { testApp } from '../helpers/app';
 import { loginAs, type Browser } from '../helpers/session';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
@@ -67,9 +68,9 @@ describe('the OParl API follows changes made in the admin', () => {
       .expect(303);
     const attachment = await t.db('attachments').where({ item_id: itemId }).orderBy('id', 'desc').first('id');
 
-    const item = (await client.get(`${API}/agendaItem/${itemId}.json`)).body;
+    const item = (await client.get(`${API}/agendaItem/${shelfOf(itemId)}/${itemId}.json`)).body;
     expectValid(item);
-    const embedded = (item.auxiliaryFile as Json[]).find((f) => f.id === `${API}/file/${attachment.id}.json`) as Json;
+    const embedded = (item.auxiliaryFile as Json[]).find((f) => f.id === `${API}/file/${shelfOf(attachment.id)}/${attachment.id}.json`) as Json;
     expect(embedded).toMatchObject({ name: 'Tidsplan for høring', fileName: 'Tidsplan for høring.pdf', mimeType: 'application/pdf', size: PDF.length });
     expect(embedded.agendaItem).toBeUndefined();
     const download = await request(app).get(client.pathOf(String(embedded.accessUrl))).expect(200);
@@ -90,8 +91,8 @@ describe('the OParl API follows changes made in the admin', () => {
     await secretary.post(`/admin/bilag/${attachment.id}`, { version: itemVersion, title: row.title, changeNote: 'Bilaget er trukket tilbage', action: 'save' }).expect(303);
     expect((await t.db('attachments').where({ id: attachment.id }).first('is_public')).is_public).toBe(false);
 
-    expectTombstone((await client.get(`${API}/file/${attachment.id}.json`)).body);
-    const after = (await client.get(`${API}/agendaItem/${itemId}.json`)).body;
+    expectTombstone((await client.get(`${API}/file/${shelfOf(attachment.id)}/${attachment.id}.json`)).body);
+    const after = (await client.get(`${API}/agendaItem/${shelfOf(itemId)}/${itemId}.json`)).body;
     expect(((after.auxiliaryFile as Json[] | undefined) ?? []).map((f) => f.id)).not.toContain(file.id);
     const listed = (await client.all(`${API}/body/1/file.json`)).objects.find((f) => f.id === file.id) as Json;
     expectTombstone(listed);
@@ -102,7 +103,7 @@ describe('the OParl API follows changes made in the admin', () => {
     await secretary.post(`/admin/moeder/${upcoming.id}/aflys`).expect(303);
     expect((await t.db('meetings').where({ id: upcoming.id }).first('cancelled')).cancelled).toBe(true);
 
-    const meeting = (await client.get(`${API}/meeting/${upcoming.id}.json`)).body;
+    const meeting = (await client.get(`${API}/meeting/${shelfOf(upcoming.id)}/${upcoming.id}.json`)).body;
     expectValid(meeting);
     expect(meeting.cancelled).toBe(true);
     expect(Date.parse(String(meeting.modified))).toBeGreaterThanOrEqual(Date.parse(since));
@@ -125,7 +126,7 @@ describe('the OParl API follows changes made in the admin', () => {
   it('withdraws decisions and votes while approved minutes are reopened', async () => {
     const seed = await t.db('meetings').where({ slug: 'social-og-sundhedsudvalget-06-04-2021' }).first('id');
     const item = await t.db('agenda_items').where({ meeting_id: seed.id, number: 14 }).first('id');
-    const published = (await client.get(`${API}/agendaItem/${item.id}.json`)).body;
+    const published = (await client.get(`${API}/agendaItem/${shelfOf(item.id)}/${item.id}.json`)).body;
     const motionUrl = (published['moedebog:motion'] as string[])[0] as string;
     const motion = (await client.get(motionUrl)).body;
     const eventUrl = (motion.voteEvent as string[])[0] as string;
@@ -135,19 +136,19 @@ describe('the OParl API follows changes made in the admin', () => {
     await admin.post(`/admin/moeder/${seed.id}/genaabn`, { reason: 'Et navn var stavet forkert' }).expect(303);
     expect((await t.db('meetings').where({ id: seed.id }).first('status')).status).toBe('minutes_draft');
 
-    const item2 = (await client.get(`${API}/agendaItem/${item.id}.json`)).body;
+    const item2 = (await client.get(`${API}/agendaItem/${shelfOf(item.id)}/${item.id}.json`)).body;
     expectValid(item2);
     expect(item2.resolutionText).toBeUndefined();
     expect(item2['moedebog:motion']).toBeUndefined();
-    const meeting = (await client.get(`${API}/meeting/${seed.id}.json`)).body;
+    const meeting = (await client.get(`${API}/meeting/${shelfOf(seed.id)}/${seed.id}.json`)).body;
     expectValid(meeting);
     expect(meeting).toMatchObject({ meetingState: 'Referat under udarbejdelse' });
     expect(meeting.participant).toBeUndefined();
     expect(meeting.resultsProtocol).toBeUndefined();
     expectTombstone((await client.get(motionUrl)).body);
     expectTombstone((await client.get(eventUrl)).body);
-    expectTombstone((await client.get(`${API}/file/referat-${seed.id}.json`)).body);
+    expectTombstone((await client.get(`${API}/file/${shelfOf(seed.id)}/referat-${seed.id}.json`)).body);
     const files = (await client.all(`${API}/body/1/file.json`)).objects;
-    expectTombstone(files.find((f) => f.id === `${API}/file/referat-${seed.id}.json`) as Json);
+    expectTombstone(files.find((f) => f.id === `${API}/file/${shelfOf(seed.id)}/referat-${seed.id}.json`) as Json);
   });
 });

@@ -16,6 +16,7 @@ import { files } from '../helpers/files';
 import { runScript } from '../helpers/run-script';
 import { loginAs } from '../helpers/session';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
+import { oparlUrls, shelfOf } from '../../src/modules/oparl/urls';
 import { stringsIn, type Json } from '../oparl/client';
 import { loadSchemas, schemaForType, validate } from '../oparl/schema-validator';
 
@@ -80,10 +81,10 @@ describe('the OParl API in the static site', () => {
     const seed = await t.db('meetings').where({ slug: 'social-og-sundhedsudvalget-06-04-2021' }).first('id');
     const item = await t.db('agenda_items').where({ meeting_id: seed.id, number: 14 }).first('id');
     const liveJson = async (url: string) => JSON.parse((await request(live).get(new URL(url).pathname).expect(200)).text) as Json;
-    const motionUrl = ((await liveJson(`${api}/agendaItem/${item.id}.json`))['moedebog:motion'] as string[])[0] as string;
+    const motionUrl = ((await liveJson(`${api}/agendaItem/${shelfOf(item.id)}/${item.id}.json`))['moedebog:motion'] as string[])[0] as string;
     const voteEventUrl = ((await liveJson(motionUrl)).voteEvent as string[])[0] as string;
     const voteUrls = ((await liveJson(voteEventUrl)).votes as Json[]).map((v) => String(v.id));
-    withdrawn = { attachmentUrl: `${api}/file/${attachment.id}.json`, motionUrl, voteEventUrl, voteUrls, referatUrl: `${api}/file/referat-${seed.id}.json` };
+    withdrawn = { attachmentUrl: `${api}/file/${shelfOf(attachment.id)}/${attachment.id}.json`, motionUrl, voteEventUrl, voteUrls, referatUrl: `${api}/file/${shelfOf(seed.id)}/referat-${seed.id}.json` };
     expect(voteUrls.length).toBeGreaterThan(0);
     await t.db('attachments').where({ id: attachment.id }).update({ is_public: false, updated_at: t.db.fn.now() });
     // More than a page (100) of memberships in body 1, so a list of the static site has pages: short substitute seats in 2022.
@@ -187,7 +188,7 @@ describe('the OParl API in the static site', () => {
       .pluck('i.id')) as number[];
     expect(publicItems.length).toBeGreaterThan(50);
     for (const id of publicItems) {
-      const item = seen.get(`${api}/agendaItem/${id}.json`);
+      const item = seen.get(`${api}/agendaItem/${shelfOf(id)}/${id}.json`);
       expect({ id, found: Boolean(item) }).toEqual({ id, found: true });
       const meeting = seen.get(String(item?.meeting));
       expect((meeting?.agendaItem as Json[]).map((i) => i.id)).toContain(item?.id);
@@ -252,13 +253,13 @@ describe('the OParl API in the static site', () => {
   it('shows a closed item as its number and a neutral name only', async () => {
     const closed = await t.db('agenda_items').where({ title: 'Køb af ejendommen Lindevej 12' }).first('id', 'is_closed');
     expect(closed.is_closed).toBe(true);
-    const { file } = await both(`${site.origin}/oparl/v1.1/agendaItem/${closed.id}.json`);
+    const { file } = await both(oparlUrls(site.origin).agendaItem(closed.id));
     expect(Object.keys(file).sort()).toEqual(['created', 'deleted', 'id', 'meeting', 'modified', 'name', 'number', 'order', 'public', 'type']);
     expect(file).toMatchObject({ name: 'Lukket punkt', public: false });
     const root = path.join(fs.realpathSync(out), 'oparl');
     const leaks = files(root).filter((f) => /Lindevej|Købsaftale|købesum/.test(fs.readFileSync(path.join(root, f), 'utf8')));
     expect(leaks).toEqual([]);
-    expect(fs.existsSync(path.join(root, 'v1.1', 'consultation', `${closed.id}.json`))).toBe(false);
+    expect(fs.existsSync(path.join(fs.realpathSync(out), oparlUrls('').consultation(closed.id)))).toBe(false);
   });
 
   it('after one meeting changes, a publish that takes over the rest still holds the live JSON in every file', async () => {
@@ -288,7 +289,7 @@ describe('the OParl API in the static site', () => {
       );
     }
     expect(differs).toEqual([]);
-    expect((await fromStatic(`${api}/agendaItem/${item.id}.json`)).file.name).toBe('Titel ændret før næste udgivelse');
+    expect((await fromStatic(`${api}/agendaItem/${shelfOf(item.id)}/${item.id}.json`)).file.name).toBe('Titel ændret før næste udgivelse');
     // An object of another meeting was not made again: the same file as in the previous version.
     const other = (await t.db('agenda_items as i')
       .join('meetings as m', 'm.id', 'i.meeting_id')
@@ -297,7 +298,7 @@ describe('the OParl API in the static site', () => {
       .whereNotExists(t.db('agenda_items as a').join('agenda_items as b', 'b.case_id', 'a.case_id').whereRaw('a.meeting_id = m.id').where('b.meeting_id', item.meeting_id))
       .orderBy('i.id')
       .first('i.id')) as { id: number };
-    const file = path.join('oparl', 'v1.1', 'agendaItem', `${other.id}.json`);
+    const file = oparlUrls('').agendaItem(other.id).slice(1);
     expect(fs.statSync(path.join(root, file)).ino).toBe(fs.statSync(path.join(before, file)).ino);
   }, 180_000);
 });

@@ -6,6 +6,7 @@ import express from 'express';
 import { launchChromium, serve } from '../helpers/browser';
 import { pdfText } from '../helpers/pdf';
 import { files } from '../helpers/files';
+import { SHARED_FILES, SHARED_INDEX, SHARED_LIST } from '../../src/modules/publishing/static-site';
 import { runScript } from '../helpers/run-script';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
 
@@ -158,6 +159,7 @@ describe('npm run publish: the static site', () => {
 
   it('rewrites nothing when nothing changed, and only what changed otherwise', async () => {
     const before = fs.readlinkSync(out);
+    const beforeDir = fs.realpathSync(out);
     const index = path.join(fs.realpathSync(out), 'index.html');
     const mtime = fs.statSync(index).mtimeMs;
     const again = await runScript('publish.ts', ['--out', out], env);
@@ -175,8 +177,9 @@ describe('npm run publish: the static site', () => {
     const total = Number(/(\d+) filer, heraf/.exec(changed.output)?.[1]);
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThan(total / 4);
-    const unchangedPdf = path.join(fs.realpathSync(out), 'dagsorden', 'social-og-sundhedsudvalget-06-04-2021', 'referat.pdf');
-    expect(fs.statSync(unchangedPdf).nlink).toBeGreaterThan(1);
+    // An unchanged file is the very same file as in the previous version (a hard link, or its meeting's shared folder).
+    const unchangedPdf = path.join('dagsorden', 'social-og-sundhedsudvalget-06-04-2021', 'referat.pdf');
+    expect(fs.statSync(path.join(fs.realpathSync(out), unchangedPdf)).ino).toBe(fs.statSync(path.join(beforeDir, unchangedPdf)).ino);
   }, 240_000);
 
   it('renders only the changed meeting (and meetings sharing its cases) when one meeting changes', async () => {
@@ -201,10 +204,15 @@ describe('npm run publish: the static site', () => {
       (await t.db.raw<{ rows: Array<{ slug: string }> }>('SELECT DISTINCT o.slug FROM meetings m JOIN agenda_items a ON a.meeting_id = m.id JOIN agenda_items b ON b.case_id = a.case_id JOIN meetings o ON o.id = b.meeting_id WHERE m.slug = ?', [item.slug])).rows.map((r) => r.slug),
     );
     related.add(item.slug);
-    const index = JSON.parse(fs.readFileSync(path.join(site, '.moedebog-pages.json'), 'utf8')) as { entries: Record<string, unknown> };
-    const unrelatedPages = Object.keys(index.entries).filter((p) => /^\/dagsorden\/([a-z0-9-]+)/.exec(p) && !related.has(/^\/dagsorden\/([a-z0-9-]+)/.exec(p)?.[1] ?? ''));
-    expect(unrelatedPages.length).toBeGreaterThan(50);
-    expect(taken).toBeGreaterThanOrEqual(unrelatedPages.length);
+    const index = JSON.parse(fs.readFileSync(path.join(site, '.moedebog-pages.json'), 'utf8')) as { shared: Record<string, { pages: string[]; files: number }> };
+    const unrelated = Object.entries(index.shared).filter(([dir]) => dir.startsWith('dagsorden/') && !related.has(dir.replace(/^dagsorden\//, '')));
+    expect(unrelated.flatMap(([, folder]) => folder.pages).length).toBeGreaterThan(50);
+    expect(taken).toBeGreaterThanOrEqual(unrelated.reduce((sum, [, folder]) => sum + folder.files, 0));
+    // Each unrelated meeting's folder is the one the previous version linked: the new version holds one symlink for it.
+    for (const [dir] of unrelated) {
+      expect(fs.lstatSync(path.join(site, dir)).isSymbolicLink()).toBe(true);
+      expect(fs.realpathSync(path.join(site, dir))).toBe(fs.realpathSync(path.join(before, dir)));
+    }
     expect(site).not.toBe(before);
     expect(fs.readFileSync(path.join(site, 'dagsorden', item.slug, `punkt-${item.number}`, 'index.html'), 'utf8')).toContain('Titel ændret efter udgivelsen');
     // An unrelated meeting's page was not rendered again: the very same file as in the previous version.
@@ -235,5 +243,17 @@ describe('npm run publish: the static site', () => {
     const site = fs.realpathSync(out);
     expect(fs.readFileSync(path.join(site, '.moedebog-manifest.json'), 'utf8')).toBe(manifest);
     for (const f of Object.keys(JSON.parse(manifest) as Record<string, string>)) expect(fs.existsSync(path.join(site, f))).toBe(true);
+
+    // The next publish completes, and keeps exactly the shared folders its kept versions link to: none of the crashed one's.
+    const next = await runScript('publish.ts', ['--out', out], env);
+    expect(next.code).toBe(0);
+    const kept = fs.readdirSync(`${out}.versions`);
+    expect(kept.length).toBeLessThanOrEqual(3);
+    const linked = new Set(kept.flatMap((v) => JSON.parse(fs.readFileSync(path.join(`${out}.versions`, v, SHARED_LIST), 'utf8')) as string[]));
+    expect(linked.size).toBeGreaterThan(10);
+    const onDisk = files(`${out}.shared`)
+      .filter((f) => path.basename(f) === SHARED_INDEX && !f.split('/').includes(SHARED_FILES))
+      .map((f) => path.dirname(f));
+    expect(onDisk.sort()).toEqual([...linked].sort());
   }, 240_000);
 });

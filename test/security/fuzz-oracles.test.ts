@@ -58,7 +58,7 @@ describe("the fuzz test's judges", () => {
     const missing = await agent.get('/sager/findes-ikke').expect(404);
     expect(refusalMessages(asRefusal(missing))).toEqual(['Sagen findes ikke.']);
 
-    const api = await agent.get('/oparl/v1.1/meeting/999999.json').expect(404);
+    const api = await agent.get('/oparl/v1.1/meeting/9999/999999.json').expect(404);
     expect(refusalMessages(asRefusal(api))).toHaveLength(1);
     expect(refusalMessages(asRefusal(api)).every(isDanish)).toBe(true);
 

@@ -55,6 +55,8 @@ export async function sampleParams(t: TestDb): Promise<Record<string, string>> {
     motionId: '1',
     voteEventId: '1',
     voteId: '1',
+    // The shelf of a numbered OParl object (oparl/urls.ts): not the sample ids', so a 404 lookup answer
+    shelf: '0',
     // A list's second page (a 404 where the list has one page: a lookup answer all the same)
     page: '2',
   };

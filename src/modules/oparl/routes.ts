@@ -7,7 +7,7 @@ import { listSearch, parseListQuery } from './list-query';
 import type { Scope } from './repository';
 import { createOparlService, type ListName, type OparlService } from './service';
 import { oparlTexts } from './texts';
-import { BODY_LISTS, JSON_SUFFIX, OPARL_PREFIX, oparlUrls, type OparlUrls, type PdfFileVariant } from './urls';
+import { BODY_LISTS, JSON_SUFFIX, OPARL_PREFIX, oparlUrls, shelfOf, type OparlUrls, type PdfFileVariant, type SHELVED } from './urls';
 import { oparlDate } from './values';
 
 const ID = /^[1-9]\d{0,9}$/;
@@ -149,6 +149,27 @@ export function oparlRoutes(deps: RouteDeps): RouteDef[] {
     return voteId !== undefined && personId !== undefined ? service.vote(voteId, personId) : undefined;
   });
 
+  const missing = api(async () => undefined);
+  /**
+   * A numbered object on its shelf ("/agendaItem/412/41234.json", urls.ts): any other shelf is a 404, and
+   * the URL without a shelf (the form before shelves) leads (301) to the object's one URL.
+   */
+  const shelved = (kind: (typeof SHELVED)[number], rest: string, numberOf: (params: Request['params']) => number | undefined, handler: RequestHandler): RouteDef[] => [
+    get(`/${kind}/:shelf/${rest}`, (req, res, next) => {
+      const n = numberOf(req.params);
+      return (n !== undefined && req.params.shelf === shelfOf(n) ? handler : missing)(req, res, next);
+    }),
+    get(
+      `/${kind}/${rest}`,
+      api(async ({ req, urls }) => {
+        const n = numberOf(req.params);
+        if (n === undefined) return undefined;
+        const query = req.originalUrl.indexOf('?');
+        return new Redirect(`${urls.origin}${OPARL_PREFIX}/${kind}/${shelfOf(n)}${req.path.slice(`${OPARL_PREFIX}/${kind}`.length)}${query >= 0 ? req.originalUrl.slice(query) : ''}`);
+      }),
+    ),
+  ];
+
   const open = { kind: 'public' } as const;
   const get = (path: string, handler: RequestHandler): RouteDef => ({ method: 'get', path: `${OPARL_PREFIX}${path}`, access: open, handlers: [handler] });
   /** A list's first page and its further pages */
@@ -164,15 +185,15 @@ export function oparlRoutes(deps: RouteDeps): RouteDef[] {
     ...listRoutes('/organization/:organizationId/meeting', organizationMeetings),
     get('/person/:personId.json', one('personId', (s, id) => s.person(id))),
     get('/membership/:membershipId.json', one('membershipId', (s, id) => s.membership(id))),
-    get('/meeting/:meetingId.json', one('meetingId', (s, id) => s.meeting(id))),
-    get('/agendaItem/:agendaItemId.json', one('agendaItemId', (s, id) => s.agendaItem(id))),
-    get('/paper/:paperId.json', one('paperId', (s, id) => s.paper(id))),
-    get('/consultation/:consultationId.json', one('consultationId', (s, id) => s.consultation(id))),
-    get('/file/:fileId.json', file),
+    ...shelved('meeting', ':meetingId.json', (p) => idOf(p.meetingId), one('meetingId', (s, id) => s.meeting(id))),
+    ...shelved('agendaItem', ':agendaItemId.json', (p) => idOf(p.agendaItemId), one('agendaItemId', (s, id) => s.agendaItem(id))),
+    ...shelved('paper', ':paperId.json', (p) => idOf(p.paperId), one('paperId', (s, id) => s.paper(id))),
+    ...shelved('consultation', ':consultationId.json', (p) => idOf(p.consultationId), one('consultationId', (s, id) => s.consultation(id))),
+    ...shelved('file', ':fileId.json', (p) => idOf(/^(?:(?:dagsorden|referat|samlet)-)?(\d+)$/.exec(String(p.fileId))?.[1]), file),
     get('/location/:locationId.json', location),
-    get('/motion/:motionId.json', motion),
-    get('/voteEvent/:voteEventId.json', one('voteEventId', (s, id) => s.voteEvent(id))),
-    get('/vote/:voteId/:personId.json', vote),
+    ...shelved('motion', ':motionId.json', (p) => idOf(/^(?:amendment|point)-(\d+)$/.exec(String(p.motionId))?.[1]), motion),
+    ...shelved('voteEvent', ':voteEventId.json', (p) => idOf(p.voteEventId), one('voteEventId', (s, id) => s.voteEvent(id))),
+    ...shelved('vote', ':voteId/:personId.json', (p) => idOf(p.voteId), vote),
   ];
 
   // A URL without its ".json" ("/oparl/v1.1/system", "/oparl/v1.1/body/1") leads to the one with it.

@@ -14,6 +14,11 @@ export interface OparlStaticTarget {
   /** Takes over the previous version's file of the path when it was made from the same stamp; true when it did */
   reuse: (path: string, stamp: string | null) => boolean;
   write: (path: string, json: string, stamp: string | null) => Promise<void>;
+  /**
+   * Told every path of the API and its stamp before any is written or taken over: a folder whose paths and
+   * stamps are all as in the previous version is taken over whole (the numbered kinds' shelves, urls.ts).
+   */
+  share: (members: Array<[path: string, stamp: string | null]>) => void;
 }
 
 export interface OparlStaticResult {
@@ -117,7 +122,6 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     pageUrl: (page: number, urls: ReturnType<typeof oparlUrls>) => string;
     withObjects: boolean;
   }
-  type PageJob = { list: ListJob; page: number };
   const lists: ListJob[] = [{ kind: 'body', keys: bodies, pageUrl: (page, urls) => urls.bodies(page), withObjects: true }];
   const byBody: Record<(typeof BODY_LISTS)[number], repo.IndexRow[]> = {
     organization: organizations,
@@ -143,24 +147,45 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     const id = organization.id ?? 0;
     lists.push({ kind: 'meeting', keys: meetingsOf.get(id) ?? [], pageUrl: (page, urls) => urls.organizationMeetings(id, page), withObjects: false });
   }
-  const pageJobs: PageJob[] = lists.flatMap((list) => Array.from({ length: totalPagesOf(list.keys.length, DEFAULT_PAGE_SIZE) }, (_, i) => ({ list, page: i + 1 })));
+  const members: Array<[string, string | null]> = [];
+  // Each page of each list with its objects' paths and stamps. A page is its objects in order and the list's length: unchanged when they are.
+  const pages = lists.flatMap((list) =>
+    Array.from({ length: totalPagesOf(list.keys.length, DEFAULT_PAGE_SIZE) }, (_, i) => {
+      const page = i + 1;
+      const keys = list.keys.slice((page - 1) * DEFAULT_PAGE_SIZE, page * DEFAULT_PAGE_SIZE);
+      const keyPaths = keys.map((key) => objectPath(list.kind, key, paths));
+      const stamps = keyPaths.map((path) => target.stampOf(path));
+      const pagePath = list.pageUrl(page, paths);
+      const pageStamp = stamps.every((x) => x !== null) ? hash([pagePath, String(list.keys.length), ...keyPaths.map((path, i) => `${path}=${stamps[i]}`)]) : null;
+      const objects = list.withObjects ? keys.map((key, i) => ({ path: keyPaths[i] as string, id: objectPath(list.kind, key, ctx.urls), stamp: stamps[i] ?? null })) : [];
+      members.push([pagePath, pageStamp], ...objects.map((o): [string, string | null] => [o.path, o.stamp]));
+      return { list, page, keys, pagePath, pageStamp, objects };
+    }),
+  );
+  // Motions, vote events and votes: no lists, built from the rows read above and their ballots in one query.
+  const ballots = await repo.ballots(db, voteEvents.map((v) => v.id));
+  const ballotsOf = groupBy(ballots, (b) => b.voteId);
+  const singles: Array<{ path: string; stamp: string | null; build: () => OparlObject }> = [];
+  const single = (path: string, build: () => OparlObject) => {
+    const stamp = target.stampOf(path);
+    singles.push({ path, stamp, build });
+    members.push([path, stamp]);
+  };
+  for (const row of amendments) single(paths.amendmentMotion(row.id), () => s.amendmentMotion(row));
+  for (const row of voteEvents) {
+    const rowBallots = ballotsOf.get(row.id) ?? [];
+    single(paths.voteEvent(row.id), () => s.voteEvent(row, row.deleted ? [] : rowBallots));
+    if (row.amendmentId === null) single(paths.pointMotion(row.id), () => s.pointMotion(row));
+    for (const ballot of rowBallots) single(paths.vote(row.id, ballot.personId), () => s.vote(row, ballot, false));
+  }
+  target.share(members);
 
   const system = paths.system();
   if (!reused(system, null)) await write(system, service.system(), null);
 
-  await inParallel(pageJobs, async ({ list, page }) => {
+  await inParallel(pages, async ({ list, page, keys, pagePath, pageStamp, objects }) => {
     const query: ListQuery = { page, limit: DEFAULT_PAGE_SIZE };
-    const keys = list.keys.slice((page - 1) * DEFAULT_PAGE_SIZE, page * DEFAULT_PAGE_SIZE);
-    const objects = list.withObjects ? keys.map((key) => ({ path: objectPath(list.kind, key, paths), id: objectPath(list.kind, key, ctx.urls) })) : [];
-    const stamps = keys.map((key) => target.stampOf(objectPath(list.kind, key, paths)));
-    const pagePath = list.pageUrl(page, paths);
-    // A page is its objects in order and the list's length: unchanged when they are.
-    const pageStamp = stamps.every((x) => x !== null) ? hash([pagePath, String(list.keys.length), ...keys.map((key, i) => `${objectPath(list.kind, key, paths)}=${stamps[i]}`)]) : null;
-    const pending: Array<{ path: string; id: string; stamp: string | null }> = [];
-    for (const [i, object] of objects.entries()) {
-      const stamp = stamps[i] ?? null;
-      if (!reused(object.path, stamp)) pending.push({ ...object, stamp });
-    }
+    const pending = objects.filter((object) => !reused(object.path, object.stamp));
     const pageReused = reused(pagePath, pageStamp);
     if (pageReused && pending.length === 0) return;
     const loaded = await service.objectsOf(list.kind, keys);
@@ -171,20 +196,8 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
       if (found) await write(object.path, found, object.stamp);
     }
   });
-
-  // Motions, vote events and votes: no lists, built from the rows read above and their ballots in one query.
-  const ballots = await repo.ballots(db, voteEvents.map((v) => v.id));
-  const ballotsOf = groupBy(ballots, (b) => b.voteId);
-  const single = async (path: string, build: () => OparlObject) => {
-    const stamp = target.stampOf(path);
+  await inParallel(singles, async ({ path, stamp, build }) => {
     if (!reused(path, stamp)) await write(path, build(), stamp);
-  };
-  await inParallel(amendments, (row) => single(paths.amendmentMotion(row.id), () => s.amendmentMotion(row)));
-  await inParallel(voteEvents, async (row) => {
-    const rowBallots = ballotsOf.get(row.id) ?? [];
-    await single(paths.voteEvent(row.id), () => s.voteEvent(row, row.deleted ? [] : rowBallots));
-    if (row.amendmentId === null) await single(paths.pointMotion(row.id), () => s.pointMotion(row));
-    for (const ballot of rowBallots) await single(paths.vote(row.id, ballot.personId), () => s.vote(row, ballot, false));
   });
   return counts;
 }

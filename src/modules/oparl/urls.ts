@@ -51,6 +51,19 @@ export function listPageUrl(base: string, page: number): string {
   return page <= 1 ? `${base}${JSON_SUFFIX}` : `${base}/page-${page}${JSON_SUFFIX}`;
 }
 
+/** Objects per folder of the numbered kinds: "…/agendaItem/412/41234.json" */
+export const SHELF_SIZE = 100;
+
+/**
+ * The folder of a numbered object: its number's hundred. The kinds a large municipality has tens of thousands
+ * of (meetings, items, files, votes …) are kept in folders of a hundred, so the static publisher can share an
+ * unchanged folder between versions whole (publishing/static-site.ts) instead of linking every file anew.
+ */
+export const shelfOf = (n: number) => String(Math.floor(n / SHELF_SIZE));
+
+/** The kinds filed on shelves, and the number a shelf is chosen by (from the last path segment, or the vote's) */
+export const SHELVED = ['meeting', 'agendaItem', 'paper', 'consultation', 'file', 'motion', 'voteEvent', 'vote'] as const;
+
 /**
  * Every URL the API hands out, built from one origin: the configured public base
  * URL, or the request's own protocol and host. Object ids are these URLs. With an
@@ -72,18 +85,18 @@ export function oparlUrls(origin: string) {
     organizationMeetings: (id: number, page = 1) => listPageUrl(`${api}/organization/${id}/meeting`, page),
     person: (id: number) => file(`/person/${id}`),
     membership: (id: number) => file(`/membership/${id}`),
-    meeting: (id: number) => file(`/meeting/${id}`),
-    agendaItem: (id: number) => file(`/agendaItem/${id}`),
-    paper: (id: number) => file(`/paper/${id}`),
+    meeting: (id: number) => file(`/meeting/${shelfOf(id)}/${id}`),
+    agendaItem: (id: number) => file(`/agendaItem/${shelfOf(id)}/${id}`),
+    paper: (id: number) => file(`/paper/${shelfOf(id)}/${id}`),
     /** One consultation per open item on a case: it shares the item's id */
-    consultation: (itemId: number) => file(`/consultation/${itemId}`),
-    attachmentFile: (attachmentId: number) => file(`/file/${attachmentId}`),
-    meetingFile: (meetingId: number, variant: PdfFileVariant) => file(`/file/${variant}-${meetingId}`),
+    consultation: (itemId: number) => file(`/consultation/${shelfOf(itemId)}/${itemId}`),
+    attachmentFile: (attachmentId: number) => file(`/file/${shelfOf(attachmentId)}/${attachmentId}`),
+    meetingFile: (meetingId: number, variant: PdfFileVariant) => file(`/file/${shelfOf(meetingId)}/${variant}-${meetingId}`),
     location: (key: string) => file(`/location/${key}`),
-    amendmentMotion: (amendmentId: number) => file(`/motion/amendment-${amendmentId}`),
-    pointMotion: (voteId: number) => file(`/motion/point-${voteId}`),
-    voteEvent: (voteId: number) => file(`/voteEvent/${voteId}`),
-    vote: (voteId: number, personId: number) => file(`/vote/${voteId}/${personId}`),
+    amendmentMotion: (amendmentId: number) => file(`/motion/${shelfOf(amendmentId)}/amendment-${amendmentId}`),
+    pointMotion: (voteId: number) => file(`/motion/${shelfOf(voteId)}/point-${voteId}`),
+    voteEvent: (voteId: number) => file(`/voteEvent/${shelfOf(voteId)}/${voteId}`),
+    vote: (voteId: number, personId: number) => file(`/vote/${shelfOf(voteId)}/${voteId}/${personId}`),
   };
 }
 

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -6,7 +7,26 @@ import path from 'node:path';
  * pages. Not the items' own pages (the same text again, parsed and stored once per item: four times the
  * work over a large site) nor the earlier versions of approved minutes (the current one is on the meeting's page).
  */
-const SEARCH_INDEX_GLOB = '{dagsorden/*/index.html,udvalg/**/*.html}';
+export async function searchedPages(siteDir: string): Promise<string[]> {
+  const found: string[] = [];
+  // A meeting's folder is a symlink to its shared folder (static-site.ts): followed, as Pagefind's own walk would not.
+  for (const meeting of (await fs.readdir(path.join(siteDir, 'dagsorden')).catch(() => [] as string[])).sort()) {
+    const page = `dagsorden/${meeting}/index.html`;
+    if (await fs.stat(path.join(siteDir, page)).then((s) => s.isFile(), () => false)) found.push(page);
+  }
+  const walk = async (relative: string): Promise<void> => {
+    for (const entry of (await fs.readdir(path.join(siteDir, relative), { withFileTypes: true }).catch(() => [])).sort((a, b) => a.name.localeCompare(b.name))) {
+      const child = `${relative}/${entry.name}`;
+      if (entry.isDirectory()) await walk(child);
+      else if (entry.isFile() && entry.name.endsWith('.html')) found.push(child);
+    }
+  };
+  await walk('udvalg');
+  return found;
+}
+
+/** The address Pagefind gives a page file: its folder's for an index.html, as on the site. */
+const urlOf = (page: string) => `/${page.replace(/(^|\/)index\.html$/, '$1')}`;
 
 /** Builds the Pagefind index (and its search UI files) over a static site folder, offline, in Danish. */
 export async function buildSearchIndex(siteDir: string): Promise<void> {
@@ -14,9 +34,21 @@ export async function buildSearchIndex(siteDir: string): Promise<void> {
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'da' });
   if (!index) throw new Error(`Pagefind kunne ikke starte: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: siteDir, glob: SEARCH_INDEX_GLOB });
-  if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-  const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
-  if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  await pagefind.close();
+  try {
+    const pages = await searchedPages(siteDir);
+    let next = 0;
+    // A few files on their way at a time: Pagefind parses them on its own core while the next are read.
+    const lane = async () => {
+      while (next < pages.length) {
+        const page = pages[next++] as string;
+        const added = await index.addHTMLFile({ url: urlOf(page), content: await fs.readFile(path.join(siteDir, page), 'utf8') });
+        if (added.errors.length > 0) throw new Error(`Pagefind (${page}): ${added.errors.join('; ')}`);
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, lane));
+    const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
+    if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
 }

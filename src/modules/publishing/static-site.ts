@@ -14,6 +14,14 @@ import { listenOnLoopback } from '../../web/loopback';
 export const MANIFEST = '.moedebog-manifest.json';
 /** Per public path: its file, hash, stamp and links, so an unchanged meeting's pages are taken over without rendering */
 export const PAGE_INDEX = '.moedebog-pages.json';
+/** In a version: the shared folders it links to (their places under `<out>.shared`) */
+export const SHARED_LIST = '.moedebog-shared.json';
+/** In a shared folder's place under `<out>.shared`: its pages and files, as a version's page index and manifest hold them */
+export const SHARED_INDEX = 'index.json';
+/** In a shared folder's place: the files themselves, what the versions link to (the index beside them is not served) */
+export const SHARED_FILES = 'files';
+/** In `<out>.shared/<version>`: the shared folders that version made */
+const BUILT_LIST = '.moedebog-built.json';
 const KEEP_VERSIONS = 3;
 const CONCURRENCY = 6;
 
@@ -72,13 +80,40 @@ interface PageEntry {
   links: string[];
 }
 
+/**
+ * A folder of the site made from data that changes together: one meeting's pages (its page, its items' pages,
+ * its minutes and PDFs), a shelf of a hundred OParl objects, an OParl list's pages. It is written once under
+ * `<out>.shared` and linked into every version (one symlink) for as long as that data is unchanged: a version
+ * is a few thousand entries, not a copy of every file.
+ */
+interface SharedRecord {
+  /** What its files were made from: the meeting's stamp and whether the PDFs were published; the OParl objects' paths and stamps */
+  key: string;
+  /** Its place under `<out>.shared` */
+  store: string;
+  /** Its pages (for the sitemap), and what they link to outside it (for the crawl) */
+  pages: string[];
+  links: string[];
+  files: number;
+}
+
 interface PageIndex {
   site: string;
+  /** Paths outside the shared folders */
   entries: Record<string, PageEntry>;
+  /** By folder of the site ("dagsorden/<slug>") */
+  shared: Record<string, SharedRecord>;
+}
+
+/** What a shared folder's SHARED_INDEX holds: its paths and files, keyed as in a version's page index and manifest. */
+interface SharedIndex {
+  entries: Record<string, PageEntry>;
+  manifest: Manifest;
 }
 
 /** The page index, as readPageIndex reads it back. */
-const writePageIndex = (file: string, index: PageIndex) => writeJson(file, [`{"site":${JSON.stringify(index.site)},"entries":`, index.entries, '}']);
+const writePageIndex = (file: string, index: PageIndex) =>
+  writeJson(file, [`{"site":${JSON.stringify(index.site)},"shared":`, index.shared, ',"entries":', index.entries, '}']);
 
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -104,11 +139,33 @@ async function readManifest(dir: string | null): Promise<Manifest> {
 async function readPageIndex(dir: string | null): Promise<PageIndex | null> {
   if (!dir) return null;
   try {
-    return JSON.parse(await fs.readFile(path.join(dir, PAGE_INDEX), 'utf8')) as PageIndex;
+    const index = JSON.parse(await fs.readFile(path.join(dir, PAGE_INDEX), 'utf8')) as PageIndex;
+    return { ...index, shared: index.shared ?? {} };
   } catch {
     return null;
   }
 }
+
+function readJsonSync<T>(file: string): T | null {
+  try {
+    return JSON.parse(fsSync.readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The shared folder a public path's files belong to: a meeting's folder, a shelf of a hundred OParl objects
+ * of one kind (oparl/urls.ts), or the further pages of one OParl list.
+ */
+function sharedFolderOfPath(urlPath: string): string | null {
+  const meeting = /^\/dagsorden\/([a-z0-9-]+)(?:\/|$)/.exec(urlPath);
+  if (meeting) return `dagsorden/${meeting[1]}`;
+  const oparl = /^\/oparl\/v1\.1\/((?:meeting|agendaItem|paper|consultation|file|motion|voteEvent|vote)\/\d+|body\/\d+\/[A-Za-z]+)\//.exec(urlPath);
+  return oparl ? `oparl/v1.1/${oparl[1]}` : null;
+}
+
+const isInside = (urlPath: string, dir: string) => urlPath === `/${dir}` || urlPath.startsWith(`/${dir}/`);
 
 async function currentTarget(out: string): Promise<string | null> {
   try {
@@ -158,17 +215,49 @@ export async function oldVersionsRemoved(): Promise<void> {
 }
 
 /**
+ * Deletes the shared folders no kept version links to: the versions that made them are gone, and so is
+ * every version that took them over. A folder made by a publish that never became a version goes whole.
+ */
+async function collectShared(sharedDir: string, versionsDir: string, kept: string[], trashDir: string): Promise<void> {
+  const linked = new Map<string, Set<string>>();
+  for (const version of kept) {
+    for (const store of readJsonSync<string[]>(path.join(versionsDir, version, SHARED_LIST)) ?? []) {
+      const maker = store.split('/')[0] as string;
+      linked.set(maker, (linked.get(maker) ?? new Set()).add(store));
+    }
+  }
+  const keptNames = new Set(kept);
+  const discard = (store: string) => fs.rename(path.join(sharedDir, store), path.join(trashDir, `shared-${crypto.randomBytes(6).toString('hex')}`));
+  for (const maker of await fs.readdir(sharedDir).catch(() => [] as string[])) {
+    if (keptNames.has(maker)) continue;
+    const stillLinked = linked.get(maker);
+    if (!stillLinked) {
+      await discard(maker);
+      continue;
+    }
+    const builtFile = path.join(sharedDir, maker, BUILT_LIST);
+    const built = readJsonSync<string[]>(builtFile) ?? [];
+    if (built.every((store) => stillLinked.has(store))) continue;
+    for (const store of built) if (!stillLinked.has(store)) await discard(store);
+    await fs.writeFile(builtFile, JSON.stringify(built.filter((store) => stillLinked.has(store))));
+  }
+}
+
+/**
  * Writes the whole public site as static files into a new version folder and then
  * swaps the output symlink to it in one rename: a crash midway leaves the previous
  * site whole. Unchanged files are hard links to the previous version (nothing is
  * rewritten); a publish that changes nothing makes no new version at all. Pages of
  * meetings (and cases, attachments) whose data has not changed since the previous
- * version are not even rendered: their stamp (change-stamps.ts) says so.
+ * version are not even rendered: their stamp (change-stamps.ts) says so. A meeting's
+ * folder is shared whole (SharedRecord): an unchanged meeting costs the new version
+ * one symlink, so publishing one changed meeting touches about what that meeting shows.
  */
 export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   const publishStarted = performance.now();
   const out = path.resolve(o.out);
   const versionsDir = `${out}.versions`;
+  const sharedDir = `${out}.shared`;
   const trashDir = `${out}.removing`;
   await fs.mkdir(versionsDir, { recursive: true });
   // Versions left to delete by an earlier run that stopped before it had deleted them.
@@ -178,10 +267,13 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   // Stamps are read before any page is rendered: a change made meanwhile leaves a newer stamp, so the next publish renders it.
   const stamps = await readStamps(o.db, new Date());
   const previousIndex = o.full ? null : await readPageIndex(previousDir);
-  const reusable = previousIndex && previousIndex.site === stamps.site ? previousIndex.entries : {};
-  const index: PageIndex = { site: stamps.site, entries: {} };
+  const sameSite = previousIndex?.site === stamps.site;
+  const reusable = previousIndex && sameSite ? previousIndex.entries : {};
+  const index: PageIndex = { site: stamps.site, entries: {}, shared: {} };
   const stamp = new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15);
-  const newDir = path.join(versionsDir, `${stamp}-${crypto.randomBytes(3).toString('hex')}`);
+  const versionName = `${stamp}-${crypto.randomBytes(3).toString('hex')}`;
+  const newDir = path.join(versionsDir, versionName);
+  const builtDir = path.join(sharedDir, versionName);
   await fs.mkdir(newDir, { recursive: true });
   // A publish that fails (a full disk, a render error) removes its unfinished version; the served one is untouched.
   let swapped = false;
@@ -192,17 +284,27 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     let written = 0;
     let files = 0;
     let reused = 0;
-    const folders = new Set<string>();
+    const pages: string[] = [];
+    let linked = 0;
+    const queue = [...new Set(await publicPaths(o.db))];
+    const queued = new Set(queue);
+    const enqueue = (link: string) => {
+      if (queued.has(link)) return;
+      queued.add(link);
+      queue.push(link);
+      linked++;
+    };
+    const folders = new Set<string>([newDir]);
     /**
      * Files of the previous version, known unchanged: linked without reading them. Links are made in
-     * batches of plain system calls (a few microseconds each), not one promise each: an incremental
-     * publish takes over tens of thousands of files.
+     * batches of plain system calls (a few microseconds each), not one promise each.
      */
     const pendingLinks: Array<[string, string]> = [];
     /** One mkdir per new folder (its parents first, once each), not a recursive one per file. */
     const ensureFolder = (dir: string) => {
       if (folders.has(dir)) return;
-      if (dir.length > newDir.length) ensureFolder(path.dirname(dir));
+      if (path.dirname(dir) === dir) throw new Error(`${dir} ligger uden for sitet`);
+      ensureFolder(path.dirname(dir));
       try {
         fsSync.mkdirSync(dir);
       } catch (error) {
@@ -216,26 +318,92 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         fsSync.linkSync(from, to);
       }
     };
-    /** The previous version's file at `relative` becomes this version's, linked with the next batch. */
-    const linkFromPrevious = (previousVersion: string, relative: string) => {
-      pendingLinks.push([path.join(previousVersion, relative), path.join(newDir, relative)]);
+    /** A file of an earlier version becomes this version's, linked with the next batch. */
+    const linkFile = (from: string, to: string) => {
+      pendingLinks.push([from, to]);
       if (pendingLinks.length >= 256) linkPending();
     };
-    const takeOver = (relative: string, hash: string) => {
-      if (relative in manifest || !previousDir) return;
-      manifest[relative] = hash;
-      files++;
-      linkFromPrevious(previousDir, relative);
+
+    /** A shared folder this version takes over whole, or makes anew (with what the previous one had, for comparing). */
+    type Shared =
+      | { dir: string; reused: true; record: SharedRecord }
+      | {
+          dir: string;
+          reused: false;
+          key: string;
+          /** Its place under `<out>.shared`, and where its files go in it */
+          store: string;
+          root: string;
+          index: SharedIndex;
+          pages: string[];
+          links: Set<string>;
+          files: number;
+          previous: { record: SharedRecord; root: string; index: SharedIndex } | null;
+          finished: boolean;
+        };
+    type Made = Extract<Shared, { reused: false }>;
+    const shared = new Map<string, Shared>();
+    const openShared = (dir: string, key: string): Shared => {
+      const known = shared.get(dir);
+      if (known) return known;
+      const before = o.full ? undefined : previousIndex?.shared[dir];
+      if (before && sameSite && before.key === key) {
+        const taken: Shared = { dir, reused: true, record: before };
+        shared.set(dir, taken);
+        files += before.files;
+        reused += before.files;
+        pages.push(...before.pages);
+        for (const link of before.links) enqueue(link);
+        return taken;
+      }
+      const root = path.join(builtDir, dir, SHARED_FILES);
+      fsSync.mkdirSync(root, { recursive: true });
+      folders.add(root);
+      const beforeIndex = before ? readJsonSync<SharedIndex>(path.join(sharedDir, before.store, SHARED_INDEX)) : null;
+      const made: Shared = {
+        dir,
+        reused: false,
+        key,
+        store: path.join(versionName, dir),
+        root,
+        index: { entries: {}, manifest: {} },
+        pages: [],
+        links: new Set(),
+        files: 0,
+        // Its entries' stamps count only under the same site stamp; its file hashes always.
+        previous: before && beforeIndex ? { record: before, root: path.join(sharedDir, before.store, SHARED_FILES), index: sameSite ? beforeIndex : { entries: {}, manifest: beforeIndex.manifest } } : null,
+        finished: false,
+      };
+      shared.set(dir, made);
+      return made;
     };
-    const put = async (relative: string, data: Buffer) => {
-      if (relative in manifest) return manifest[relative] as string;
-      const hash = sha256(data);
-      manifest[relative] = hash;
+    /** Where a file of the site is written: in its shared folder, or in the version itself. */
+    const placeOf = (relative: string, folder: Made | undefined) => (folder ? path.join(folder.root, relative.slice(folder.dir.length + 1)) : path.join(newDir, relative));
+    const previousPlaceOf = (relative: string, folder: Made | undefined) =>
+      folder ? (folder.previous ? path.join(folder.previous.root, relative.slice(folder.dir.length + 1)) : null) : previousDir && path.join(previousDir, relative);
+
+    const takeOver = (relative: string, hash: string, folder?: Made) => {
+      const files_ = folder ? folder.index.manifest : manifest;
+      const from = previousPlaceOf(relative, folder);
+      if (relative in files_ || !from) return;
+      files_[relative] = hash;
       files++;
-      if (previousDir && previous[relative] === hash) {
-        linkFromPrevious(previousDir, relative);
+      if (folder) folder.files++;
+      linkFile(from, placeOf(relative, folder));
+    };
+    const put = async (relative: string, data: Buffer, folder?: Made) => {
+      const files_ = folder ? folder.index.manifest : manifest;
+      if (relative in files_) return files_[relative] as string;
+      const hash = sha256(data);
+      files_[relative] = hash;
+      files++;
+      if (folder) folder.files++;
+      const before = folder ? folder.previous?.index.manifest : previous;
+      const from = previousPlaceOf(relative, folder);
+      const target = placeOf(relative, folder);
+      if (from && before?.[relative] === hash) {
+        linkFile(from, target);
       } else {
-        const target = path.join(newDir, relative);
         ensureFolder(path.dirname(target));
         await fs.writeFile(target, data);
         written++;
@@ -248,24 +416,54 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     };
 
     /** Takes over a path's file from the previous version when it was made from the same stamp. */
-    const reuse = (urlPath: string, stamp: string | null): PageEntry | undefined => {
-      const before = reusable[urlPath];
-      if (stamp === null || !before || before.stamp !== stamp || previous[before.file] !== before.hash) return undefined;
-      takeOver(before.file, before.hash);
-      index.entries[urlPath] = before;
+    const reuse = (urlPath: string, stamp: string | null, folder?: Made): PageEntry | undefined => {
+      const entries = folder ? (folder.previous?.index.entries ?? {}) : reusable;
+      const files_ = folder ? folder.previous?.index.manifest : previous;
+      const before = entries[urlPath];
+      if (stamp === null || !before || before.stamp !== stamp || files_?.[before.file] !== before.hash) return undefined;
+      takeOver(before.file, before.hash, folder);
+      (folder ? folder.index.entries : index.entries)[urlPath] = before;
       reused++;
       return before;
+    };
+
+    /**
+     * The shared folders made so far get their index, or when their files came out as before, the previous
+     * folder instead; then each folder is linked into the version.
+     */
+    const finishShared = async () => {
+      linkPending();
+      for (const folder of shared.values()) {
+        if (!folder.reused && folder.finished) continue;
+        let record: SharedRecord;
+        if (folder.reused) {
+          record = folder.record;
+        } else {
+          folder.finished = true;
+          const before = folder.previous;
+          const files_ = Object.entries(folder.index.manifest);
+          const unchanged = before !== null && files_.length === Object.keys(before.index.manifest).length && files_.every(([file, hash]) => before.index.manifest[file] === hash);
+          if (unchanged) {
+            await fs.rm(path.join(sharedDir, folder.store), { recursive: true, force: true });
+            record = { ...before.record, key: folder.key };
+          } else {
+            await writeJson(path.join(sharedDir, folder.store, SHARED_INDEX), [folder.index as unknown as Record<string, unknown>]);
+            record = { key: folder.key, store: folder.store, pages: folder.pages, links: [...folder.links], files: folder.files };
+          }
+        }
+        if (index.shared[folder.dir]) continue;
+        index.shared[folder.dir] = record;
+        const link = path.join(newDir, folder.dir);
+        ensureFolder(path.dirname(link));
+        fsSync.symlinkSync(path.relative(path.dirname(link), path.join(sharedDir, record.store, SHARED_FILES)), link);
+      }
     };
 
     // Pages and files, rendered by the app itself.
     const server = await listenOnLoopback(o.app);
     const host = new URL(o.baseUrl).host;
-    const pages: string[] = [];
-    let linked = 0;
     try {
       // Each path once, in order: the listed ones, then what their pages link to.
-      const queue = [...new Set(await publicPaths(o.db))];
-      const queued = new Set(queue);
       let next = 0;
       const fetchOne = async (urlPath: string) => {
         const res = await fetch(`${server.url}${urlPath}`, { headers: { 'x-moedebog-static': '1', 'x-forwarded-host': host, 'x-forwarded-proto': new URL(o.baseUrl).protocol.replace(':', '') }, redirect: 'manual' });
@@ -280,22 +478,26 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
           const urlPath = queue[next++] as string;
           if (o.withoutPdfs && urlPath.endsWith('.pdf')) continue;
           const stamp = stampOf(stamps, urlPath);
-          let entry = reuse(urlPath, stamp);
+          const dir = stamp === null ? null : sharedFolderOfPath(urlPath);
+          const opened = dir ? openShared(dir, `${stamp}|${o.withoutPdfs ? 'uden-pdf' : 'med-pdf'}`) : undefined;
+          // A folder taken over whole brought its pages and links along.
+          if (opened?.reused) continue;
+          const folder = opened;
+          let entry = reuse(urlPath, stamp, folder);
           if (!entry) {
             const { type, body } = await fetchOne(urlPath);
             const file = outputFile(urlPath, type);
+            if (folder && !file.startsWith(`${folder.dir}/`)) throw new Error(`${urlPath} hører ikke til mappen ${folder.dir}`);
             const html = type.startsWith('text/html');
-            entry = { file, hash: await put(file, body), stamp, html, links: html ? linkedPaths(body.toString('utf8')) : [] };
-            index.entries[urlPath] = entry;
+            entry = { file, hash: await put(file, body, folder), stamp, html, links: html ? linkedPaths(body.toString('utf8')) : [] };
+            (folder ? folder.index.entries : index.entries)[urlPath] = entry;
           }
           if (entry.html) {
             pages.push(urlPath);
+            folder?.pages.push(urlPath);
             for (const link of entry.links) {
-              if (!queued.has(link)) {
-                queued.add(link);
-                queue.push(link);
-                linked++;
-              }
+              if (folder && !isInside(link, folder.dir)) folder.links.add(link);
+              enqueue(link);
             }
           }
         }
@@ -315,12 +517,16 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     // Every page is in place: the search index (Pagefind, one core for minutes on a large site) is built over
     // them while the OParl files, which it does not read, are written on the other core. When no page changed
     // and none is gone, the previous version's index is the new one's, linked at the end.
-    linkPending();
+    await finishShared();
     const pagesMs = performance.now() - publishStarted;
+    const sharedBefore = previousIndex?.shared ?? {};
+    const pageFolder = (dir: string) => dir.startsWith('dagsorden/');
     const pagesChanged =
       !previousDir ||
       Object.keys(manifest).some((k) => k.endsWith('.html') && previous[k] !== manifest[k]) ||
-      Object.keys(previous).some((k) => k.endsWith('.html') && !(k in manifest));
+      Object.keys(previous).some((k) => k.endsWith('.html') && !(k in manifest)) ||
+      Object.keys(sharedBefore).some((dir) => pageFolder(dir) && !(dir in index.shared)) ||
+      Object.entries(index.shared).some(([dir, record]) => pageFolder(dir) && sharedBefore[dir]?.store !== record.store);
     if (pagesChanged) {
       const started = performance.now();
       search.indexing = o.indexSearch(newDir).then(() => performance.now() - started);
@@ -330,12 +536,34 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
 
     // The OParl API's objects and list pages (no page links to them), made in bulk by its own module.
     const oparlStarted = performance.now();
+    /** The shared folder of an OParl path, opened when its module told all paths (a path it did not tell gets a folder made anew) */
+    const oparlFolderOf = (urlPath: string): Shared | undefined => {
+      const dir = sharedFolderOfPath(urlPath);
+      return dir ? openShared(dir, `ny-${versionName}`) : undefined;
+    };
     const oparl = await writeOparlFiles(o.oparl, {
       stampOf: (urlPath) => stampOf(stamps, urlPath),
-      reuse: (urlPath, stamp) => Boolean(reuse(urlPath, stamp)),
+      share: (members) => {
+        const byFolder = new Map<string, string[]>();
+        for (const [urlPath, stamp] of members) {
+          const dir = sharedFolderOfPath(urlPath);
+          if (!dir) continue;
+          const parts = byFolder.get(dir) ?? [];
+          // A path without a stamp is made every time: so is its folder.
+          parts.push(stamp === null ? `${urlPath}=ny-${versionName}` : `${urlPath}=${stamp}`);
+          byFolder.set(dir, parts);
+        }
+        for (const [dir, parts] of byFolder) openShared(dir, sha256(Buffer.from(parts.sort().join('\n'))));
+      },
+      reuse: (urlPath, stamp) => {
+        const folder = oparlFolderOf(urlPath);
+        return folder?.reused === true || Boolean(reuse(urlPath, stamp, folder));
+      },
       write: async (urlPath, json, stamp) => {
+        const opened = oparlFolderOf(urlPath);
+        if (opened?.reused) throw new Error(`${urlPath} hører til en mappe, der er overtaget uændret`);
         const file = outputFile(urlPath, 'application/json');
-        index.entries[urlPath] = { file, hash: await put(file, Buffer.from(json)), stamp, html: false, links: [] };
+        (opened ? opened.index.entries : index.entries)[urlPath] = { file, hash: await put(file, Buffer.from(json), opened), stamp, html: false, links: [] };
       },
     });
 
@@ -364,24 +592,28 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     await put('sitemap.xml', Buffer.from(sitemap));
     await put('robots.txt', Buffer.from(`User-agent: *\nAllow: /\nSitemap: ${base}/sitemap.xml\n`));
     // Every file taken over is in place before the version is compared and swapped.
-    linkPending();
+    await finishShared();
 
     const same =
       previousDir !== null &&
       !o.full &&
+      Object.keys(sharedBefore).length === Object.keys(index.shared).length &&
+      Object.entries(index.shared).every(([dir, record]) => sharedBefore[dir]?.store === record.store) &&
       Object.keys(previous).length === Object.keys(manifest).length &&
       Object.entries(manifest).every(([k, v]) => previous[k] === v);
     if (same) {
       // No page changed, so no index is being built; were one, it would write into the folder removed here.
       await search.indexing;
       await fs.rm(newDir, { recursive: true, force: true });
+      await fs.rm(builtDir, { recursive: true, force: true });
       // The same files from newer stamps (a new day, new code that renders the same): the served version's
       // index takes the new stamps, so the next publish can take its pages over.
-      if (previousDir && previousIndex?.site !== index.site) {
+      if (previousDir && (!sameSite || Object.entries(index.shared).some(([dir, record]) => sharedBefore[dir]?.key !== record.key))) {
         const tmpIndex = path.join(previousDir, `${PAGE_INDEX}.tmp-${process.pid}`);
         await writePageIndex(tmpIndex, index);
         await fs.rename(tmpIndex, path.join(previousDir, PAGE_INDEX));
       }
+      if (previousDir) await tidyVersions(path.basename(previousDir));
       return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: pages.length, files, written: 0, linked, reused, searchIndexMs: 0, pagesMs, indexWaitMs: 0, oparlFiles: oparl.files, oparlMs };
     }
 
@@ -391,10 +623,15 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     if (search.indexing) {
       searchIndexMs = await search.indexing;
     } else if (previousDir) {
-      for (const relative of await walk(path.join(previousDir, 'pagefind')).catch(() => [] as string[])) linkFromPrevious(previousDir, path.join('pagefind', relative));
+      for (const relative of await walk(path.join(previousDir, 'pagefind')).catch(() => [] as string[])) linkFile(path.join(previousDir, 'pagefind', relative), path.join(newDir, 'pagefind', relative));
       linkPending();
     }
     const indexWaitMs = performance.now() - waitStarted;
+    const stores = Object.values(index.shared).map((record) => record.store);
+    const built = stores.filter((store) => store.startsWith(`${versionName}/`));
+    if (built.length > 0) await fs.writeFile(path.join(builtDir, BUILT_LIST), JSON.stringify(built));
+    else await fs.rm(builtDir, { recursive: true, force: true });
+    await fs.writeFile(path.join(newDir, SHARED_LIST), JSON.stringify(stores));
     await writePageIndex(path.join(newDir, PAGE_INDEX), index);
     await writeJson(path.join(newDir, MANIFEST), [manifest]);
 
@@ -405,17 +642,27 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     await fs.rename(tmpLink, out);
     swapped = true;
 
-    // Keep a few earlier versions for rollback. The rest leave the versions folder at once (a rename) and are
-    // deleted in the background: the new version is served already, and deleting tens of thousands of files
-    // need not hold the publish up (removeOldVersions; a command-line publish waits for it before it exits).
-    const versions = (await fs.readdir(versionsDir)).sort();
-    await fs.mkdir(trashDir, { recursive: true });
-    for (const old of versions.slice(0, Math.max(0, versions.length - KEEP_VERSIONS))) {
-      if (path.join(versionsDir, old) !== newDir) await fs.rename(path.join(versionsDir, old), path.join(trashDir, old));
-    }
-    removeInBackground(trashDir, o.log);
+    await tidyVersions(path.basename(newDir));
     await compactChanges(o.db);
-    return { changed: true, version: path.basename(newDir), pages: pages.length, files, written, linked, reused, searchIndexMs, pagesMs, indexWaitMs, oparlFiles: oparl.files, oparlMs };
+    return { changed: true, version: versionName, pages: pages.length, files, written, linked, reused, searchIndexMs, pagesMs, indexWaitMs, oparlFiles: oparl.files, oparlMs };
+  };
+  /**
+   * Keeps a few earlier versions for rollback besides the served one. The rest leave the versions folder at once
+   * (a rename) and are deleted in the background: the served version is in place already, and deleting tens of
+   * thousands of files need not hold the publish up (a command-line publish waits for it before it exits). So do
+   * an unfinished version a crashed publish left (it has no manifest), and the shared folders no kept version links to.
+   */
+  const tidyVersions = async (served: string) => {
+    const versions = (await fs.readdir(versionsDir)).sort();
+    const whole = versions.filter((name) => fsSync.existsSync(path.join(versionsDir, name, MANIFEST)));
+    const kept = whole.slice(Math.max(0, whole.length - KEEP_VERSIONS));
+    if (!kept.includes(served)) kept.push(served);
+    await fs.mkdir(trashDir, { recursive: true });
+    for (const old of versions) {
+      if (!kept.includes(old)) await fs.rename(path.join(versionsDir, old), path.join(trashDir, old));
+    }
+    await collectShared(sharedDir, versionsDir, kept, trashDir);
+    removeInBackground(trashDir, o.log);
   };
   try {
     return await build();
@@ -424,6 +671,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       // Pagefind may still be writing into the unfinished version.
       await search.indexing?.catch(() => undefined);
       await fs.rm(newDir, { recursive: true, force: true }).catch(() => undefined);
+      await fs.rm(builtDir, { recursive: true, force: true }).catch(() => undefined);
     }
     throw error;
   }
