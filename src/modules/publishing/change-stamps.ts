@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Db } from '../../db/knex';
+import { concurrently, type Db } from '../../db/knex';
 import { groupBy } from '../../lib/group-by';
 import { formatIsoDate } from '../../i18n/format';
 
@@ -56,8 +56,12 @@ export function buildKey(): string {
 }
 
 export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
-  const site = (await db('content_changes').whereNull('meeting_id').max('seq as seq').first()) as { seq: number | null } | undefined;
-  const meetings = await db.raw<{ rows: Array<{ id: number; slug: string; committee: string; stamp: string }> }>(`
+  type Rows<T> = { rows: T[] };
+  const pairs = async (sql: string) => new Map((await db.raw<Rows<{ id: number; meeting_id: number }>>(sql)).rows.map((r) => [r.id, r.meeting_id]));
+  // All at once: each is a scan of its own, and PostgreSQL runs them side by side.
+  const [site, meetings, next, cases, item, attachment, vote, amendment] = await concurrently(db, [
+    () => db('content_changes').whereNull('meeting_id').max('seq as seq').first() as Promise<{ seq: number | null } | undefined>,
+    () => db.raw<Rows<{ id: number; slug: string; committee: string; stamp: string }>>(`
     WITH last AS (SELECT meeting_id, max(seq) AS seq FROM content_changes WHERE meeting_id IS NOT NULL GROUP BY meeting_id),
     treated AS (
       SELECT DISTINCT meeting_id, case_id FROM agenda_items WHERE case_id IS NOT NULL
@@ -66,15 +70,15 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
     related AS (
       SELECT id AS meeting_id, id AS related FROM meetings
       UNION SELECT a.meeting_id, b.meeting_id FROM treated a JOIN treated b ON b.case_id = a.case_id
-      UNION SELECT a.meeting_id, p.meeting_id FROM agenda_items a JOIN agenda_items p ON p.id = a.postponed_from_item_id
-      UNION SELECT p.meeting_id, a.meeting_id FROM agenda_items a JOIN agenda_items p ON p.id = a.postponed_from_item_id
+      UNION SELECT a.meeting_id, p.meeting_id FROM agenda_items a JOIN agenda_items p ON p.id = a.postponed_from_item_id WHERE a.postponed_from_item_id IS NOT NULL
+      UNION SELECT p.meeting_id, a.meeting_id FROM agenda_items a JOIN agenda_items p ON p.id = a.postponed_from_item_id WHERE a.postponed_from_item_id IS NOT NULL
     )
     SELECT m.id, m.slug, c.slug AS committee, md5(string_agg(r.related || ':' || coalesce(l.seq, 0), ',' ORDER BY r.related)) AS stamp
     FROM meetings m JOIN committees c ON c.id = m.committee_id JOIN related r ON r.meeting_id = m.id LEFT JOIN last l ON l.meeting_id = r.related
     GROUP BY m.id, m.slug, c.slug
-    ORDER BY m.id`);
-  const next = (await db('meetings').where('starts_at', '>=', now).where('cancelled', false).orderBy(['starts_at', 'id']).first('id')) as { id: number } | undefined;
-  const cases = await db.raw<{ rows: Array<{ id: number; number: string | null; stamp: string }> }>(`
+    ORDER BY m.id`),
+    () => db('meetings').where('starts_at', '>=', now).where('cancelled', false).orderBy(['starts_at', 'id']).first('id') as Promise<{ id: number } | undefined>,
+    () => db.raw<Rows<{ id: number; number: string | null; stamp: string }>>(`
     WITH last AS (SELECT meeting_id, max(seq) AS seq FROM content_changes WHERE meeting_id IS NOT NULL GROUP BY meeting_id),
     treated AS (
       SELECT DISTINCT meeting_id, case_id FROM agenda_items WHERE case_id IS NOT NULL
@@ -82,14 +86,12 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
     )
     SELECT c.id, c.case_number AS number, md5(coalesce(string_agg(t.meeting_id || ':' || coalesce(l.seq, 0), ',' ORDER BY t.meeting_id), '')) AS stamp
     FROM cases c LEFT JOIN treated t ON t.case_id = c.id LEFT JOIN last l ON l.meeting_id = t.meeting_id
-    GROUP BY c.id, c.case_number`);
-  const pairs = async (sql: string) => new Map((await db.raw<{ rows: Array<{ id: number; meeting_id: number }> }>(sql)).rows.map((r) => [r.id, r.meeting_id]));
-  const [item, attachment, vote, amendment] = await Promise.all([
-    pairs('SELECT id, meeting_id FROM agenda_items'),
-    pairs('SELECT a.id, i.meeting_id FROM attachments a JOIN agenda_items i ON i.id = a.item_id'),
-    pairs('SELECT v.id, i.meeting_id FROM votes v JOIN agenda_items i ON i.id = v.item_id'),
-    pairs('SELECT a.id, i.meeting_id FROM amendments a JOIN agenda_items i ON i.id = a.item_id'),
-  ]);
+    GROUP BY c.id, c.case_number`),
+    () => pairs('SELECT id, meeting_id FROM agenda_items'),
+    () => pairs('SELECT a.id, i.meeting_id FROM attachments a JOIN agenda_items i ON i.id = a.item_id'),
+    () => pairs('SELECT v.id, i.meeting_id FROM votes v JOIN agenda_items i ON i.id = v.item_id'),
+    () => pairs('SELECT a.id, i.meeting_id FROM amendments a JOIN agenda_items i ON i.id = a.item_id'),
+  ] as const);
   const caseByRef = new Map<string, string>();
   for (const c of cases.rows) {
     caseByRef.set(String(c.id), c.stamp);
@@ -127,24 +129,35 @@ export type PathScope =
   | { kind: 'site' }
   | null;
 
+/** The OParl objects' scopes, the most numerous kinds first: a large municipality's API is 100,000 files. */
 const OPARL_SCOPES: Array<[RegExp, (m: RegExpExecArray) => PathScope]> = [
-  // Made from site-wide data alone (committees, people, memberships, bodies; terms run to today).
-  [/^\/oparl\/v1\.1\/(?:system|(?:body|organization|person|membership|legislativeTerm)\/[^/]+)\.json$/, () => ({ kind: 'site' })],
-  // A location lists its meetings; a paper is its case's treatments.
-  [/^\/oparl\/v1\.1\/location\/[0-9a-f]+\.json$/, () => ({ kind: 'everything' })],
   // The numbered kinds sit on shelves of a hundred (oparl/urls.ts): "…/agendaItem/412/41234.json".
-  [/^\/oparl\/v1\.1\/paper\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'caseId', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/meeting\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
   [/^\/oparl\/v1\.1\/(?:agendaItem|consultation)\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'item', id: Number(m[1]) })],
   [/^\/oparl\/v1\.1\/file\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'attachment', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/file\/\d+\/[a-z]+-(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/motion\/\d+\/amendment-(\d+)\.json$/, (m) => ({ kind: 'amendment', id: Number(m[1]) })],
   [/^\/oparl\/v1\.1\/(?:motion\/\d+\/point-|voteEvent\/\d+\/|vote\/\d+\/)(\d+)(?:\/\d+)?\.json$/, (m) => ({ kind: 'vote', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/motion\/\d+\/amendment-(\d+)\.json$/, (m) => ({ kind: 'amendment', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/file\/\d+\/[a-z]+-(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
+  [/^\/oparl\/v1\.1\/meeting\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
+  // A paper is its case's treatments.
+  [/^\/oparl\/v1\.1\/paper\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'caseId', id: Number(m[1]) })],
+  // Made from site-wide data alone (committees, people, memberships, bodies; terms run to today).
+  [/^\/oparl\/v1\.1\/(?:system|(?:body|organization|person|membership|legislativeTerm)\/[^/]+)\.json$/, () => ({ kind: 'site' })],
+  // A location lists its meetings.
+  [/^\/oparl\/v1\.1\/location\/[0-9a-f]+\.json$/, () => ({ kind: 'everything' })],
 ];
+
+function oparlScopeOf(urlPath: string): PathScope {
+  for (const [pattern, scope] of OPARL_SCOPES) {
+    const m = pattern.exec(urlPath);
+    if (m) return scope(m);
+  }
+  return null;
+}
 
 const EVERYTHING = new Set(['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics']);
 
 export function scopeOfPath(urlPath: string): PathScope {
+  if (urlPath.startsWith('/oparl/')) return oparlScopeOf(urlPath);
   if (EVERYTHING.has(urlPath)) return { kind: 'everything' };
   const committee = /^\/udvalg\/([a-z0-9-]+)(?:\/(?:rss\.xml|atom\.xml|kalender\.ics))?$/.exec(urlPath);
   if (committee?.[1]) return { kind: 'committee', slug: committee[1] };
@@ -154,10 +167,6 @@ export function scopeOfPath(urlPath: string): PathScope {
   if (attachment?.[1]) return { kind: 'attachment', id: Number(attachment[1]) };
   const kase = /^\/sager\/([^/]+)$/.exec(urlPath);
   if (kase?.[1]) return { kind: 'case', ref: decodeURIComponent(kase[1]) };
-  for (const [pattern, scope] of OPARL_SCOPES) {
-    const m = pattern.exec(urlPath);
-    if (m) return scope(m);
-  }
   return null;
 }
 
