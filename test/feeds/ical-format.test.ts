@@ -28,6 +28,12 @@ describe('iCalendar and XML text helpers', () => {
   it('writes local and UTC date-times', () => {
     expect(localDateTime(new Date('2021-04-06T12:00:00Z'))).toBe('20210406T140000');
     expect(localDateTime(new Date('2026-12-08T15:00:00Z'))).toBe('20261208T160000');
+    // Across the changes to and from summer time, and midnight at the turn of the year.
+    expect(localDateTime(new Date('2021-03-28T00:59:59Z'))).toBe('20210328T015959');
+    expect(localDateTime(new Date('2021-03-28T01:00:00Z'))).toBe('20210328T030000');
+    expect(localDateTime(new Date('2021-10-31T00:59:59Z'))).toBe('20211031T025959');
+    expect(localDateTime(new Date('2021-10-31T01:00:00Z'))).toBe('20211031T020000');
+    expect(localDateTime(new Date('2021-12-31T23:30:00Z'))).toBe('20220101T003000');
     expect(utcDateTime(new Date('2021-04-13T09:00:00.123Z'))).toBe('20210413T090000Z');
   });
 
