@@ -40,31 +40,11 @@ async function inParallel<T>(jobs: T[], work: (job: T) => Promise<void>): Promis
 const hash = (parts: string[]) => crypto.createHash('sha256').update(parts.join('\n')).digest('hex');
 
 /**
- * The whole OParl API as the static site's files: every object (tombstones included)
- * and every page of every list without filters, byte for byte what the live API
- * answers under the same URL (the same service builds them). Objects are loaded a
- * list page at a time, a fixed handful of queries for a hundred objects, instead of
- * one request per file. A page or object whose data has not changed since the
- * previous version (its stamp, and for a list page the stamps of all its objects and
- * the list's length) is taken over without loading it.
+ * Every object's key, by kind (and the ballots of the vote events): a handful of queries over the whole API,
+ * read apart from the writing so that a publisher can start them early, beside its other work.
  */
-export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarget): Promise<OparlStaticResult> {
+export async function loadOparlKeys(ctx: OparlContext) {
   const { db } = ctx;
-  const service = createOparlService(ctx);
-  const s = createSerializers(ctx.urls);
-  const paths = oparlUrls('');
-  const counts: OparlStaticResult = { files: 0, rendered: 0 };
-  const write = async (path: string, object: unknown, stamp: string | null) => {
-    counts.files++;
-    counts.rendered++;
-    await target.write(path, JSON.stringify(object), stamp);
-  };
-  const reused = (path: string, stamp: string | null) => {
-    if (!target.reuse(path, stamp)) return false;
-    counts.files++;
-    return true;
-  };
-
   const options = { withPdfs: ctx.withPdfs, today: ctx.today };
   const keysOf = (kind: repo.ListKind) => repo.allKeys(db, kind, options);
   const [bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents] = await concurrently(db, [
@@ -82,6 +62,38 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     () => repo.amendmentMotions(db, { all: true }),
     () => repo.voteEvents(db, { all: true }),
   ]);
+  const ballots = await repo.ballots(db, voteEvents.map((v) => v.id));
+  return { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots };
+}
+
+export type OparlKeys = Awaited<ReturnType<typeof loadOparlKeys>>;
+
+/**
+ * The whole OParl API as the static site's files: every object (tombstones included)
+ * and every page of every list without filters, byte for byte what the live API
+ * answers under the same URL (the same service builds them). Objects are loaded a
+ * list page at a time, a fixed handful of queries for a hundred objects, instead of
+ * one request per file. A page or object whose data has not changed since the
+ * previous version (its stamp, and for a list page the stamps of all its objects and
+ * the list's length) is taken over without loading it.
+ */
+export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarget, keys: OparlKeys): Promise<OparlStaticResult> {
+  const service = createOparlService(ctx);
+  const s = createSerializers(ctx.urls);
+  const paths = oparlUrls('');
+  const counts: OparlStaticResult = { files: 0, rendered: 0 };
+  const write = async (path: string, object: unknown, stamp: string | null) => {
+    counts.files++;
+    counts.rendered++;
+    await target.write(path, JSON.stringify(object), stamp);
+  };
+  const reused = (path: string, stamp: string | null) => {
+    if (!target.reuse(path, stamp)) return false;
+    counts.files++;
+    return true;
+  };
+
+  const { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots } = keys;
 
   /** The path of an object of a list, by its key; and the same URL on the site's origin (the object's id). */
   const objectPath = (kind: ListName, key: repo.IndexRow, urls: ReturnType<typeof oparlUrls>): string => {
@@ -157,13 +169,12 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
       const stamps = keyPaths.map((path) => target.stampOf(path));
       const pagePath = list.pageUrl(page, paths);
       const pageStamp = stamps.every((x) => x !== null) ? hash([pagePath, String(list.keys.length), ...keyPaths.map((path, i) => `${path}=${stamps[i]}`)]) : null;
-      const objects = list.withObjects ? keys.map((key, i) => ({ path: keyPaths[i] as string, id: objectPath(list.kind, key, ctx.urls), stamp: stamps[i] ?? null })) : [];
+      const objects = list.withObjects ? keys.map((key, i) => ({ key, path: keyPaths[i] as string, stamp: stamps[i] ?? null })) : [];
       members.push([pagePath, pageStamp], ...objects.map((o): [string, string | null] => [o.path, o.stamp]));
       return { list, page, keys, pagePath, pageStamp, objects };
     }),
   );
-  // Motions, vote events and votes: no lists, built from the rows read above and their ballots in one query.
-  const ballots = await repo.ballots(db, voteEvents.map((v) => v.id));
+  // Motions, vote events and votes: no lists, built from the rows read with the keys and their ballots.
   const ballotsOf = groupBy(ballots, (b) => b.voteId);
   const singles: Array<{ path: string; stamp: string | null; build: () => OparlObject }> = [];
   const single = (path: string, build: () => OparlObject) => {
@@ -192,7 +203,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     if (!pageReused) await write(pagePath, listPage(loaded, list.keys.length, query, (n) => list.pageUrl(n, ctx.urls)), pageStamp);
     const byId = new Map(loaded.map((o) => [o.id, o]));
     for (const object of pending) {
-      const found = byId.get(object.id);
+      const found = byId.get(objectPath(list.kind, object.key, ctx.urls));
       if (found) await write(object.path, found, object.stamp);
     }
   });

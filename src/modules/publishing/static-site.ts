@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import type { Db } from '../../db/knex';
 import type { OparlContext } from '../oparl/service';
-import { writeOparlFiles } from '../oparl/static-files';
+import { loadOparlKeys, writeOparlFiles } from '../oparl/static-files';
 import { compactChanges, readStamps, stampOf } from './change-stamps';
 import { linkedPaths, outputFile, publicPaths } from './site-map';
 import { writeJson } from '../../lib/write-json';
@@ -266,6 +266,9 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   const previous = o.full ? {} : await readManifest(previousDir);
   // Stamps are read before any page is rendered: a change made meanwhile leaves a newer stamp, so the next publish renders it.
   const stamps = await readStamps(o.db, new Date());
+  // The OParl API's keys (a few queries over everything) are read beside the rendering of the pages: after the stamps, never before them.
+  const oparlKeys = loadOparlKeys(o.oparl);
+  oparlKeys.catch(() => undefined);
   const previousIndex = o.full ? null : await readPageIndex(previousDir);
   const sameSite = previousIndex?.site === stamps.site;
   const reusable = previousIndex && sameSite ? previousIndex.entries : {};
@@ -383,19 +386,19 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       folder ? (folder.previous ? path.join(folder.previous.root, relative.slice(folder.dir.length + 1)) : null) : previousDir && path.join(previousDir, relative);
 
     const takeOver = (relative: string, hash: string, folder?: Made) => {
-      const files_ = folder ? folder.index.manifest : manifest;
+      const hashes = folder ? folder.index.manifest : manifest;
       const from = previousPlaceOf(relative, folder);
-      if (relative in files_ || !from) return;
-      files_[relative] = hash;
+      if (relative in hashes || !from) return;
+      hashes[relative] = hash;
       files++;
       if (folder) folder.files++;
       linkFile(from, placeOf(relative, folder));
     };
     const put = async (relative: string, data: Buffer, folder?: Made) => {
-      const files_ = folder ? folder.index.manifest : manifest;
-      if (relative in files_) return files_[relative] as string;
+      const hashes = folder ? folder.index.manifest : manifest;
+      if (relative in hashes) return hashes[relative] as string;
       const hash = sha256(data);
-      files_[relative] = hash;
+      hashes[relative] = hash;
       files++;
       if (folder) folder.files++;
       const before = folder ? folder.previous?.index.manifest : previous;
@@ -418,9 +421,9 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     /** Takes over a path's file from the previous version when it was made from the same stamp. */
     const reuse = (urlPath: string, stamp: string | null, folder?: Made): PageEntry | undefined => {
       const entries = folder ? (folder.previous?.index.entries ?? {}) : reusable;
-      const files_ = folder ? folder.previous?.index.manifest : previous;
+      const hashes = folder ? folder.previous?.index.manifest : previous;
       const before = entries[urlPath];
-      if (stamp === null || !before || before.stamp !== stamp || files_?.[before.file] !== before.hash) return undefined;
+      if (stamp === null || !before || before.stamp !== stamp || hashes?.[before.file] !== before.hash) return undefined;
       takeOver(before.file, before.hash, folder);
       (folder ? folder.index.entries : index.entries)[urlPath] = before;
       reused++;
@@ -441,8 +444,8 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         } else {
           folder.finished = true;
           const before = folder.previous;
-          const files_ = Object.entries(folder.index.manifest);
-          const unchanged = before !== null && files_.length === Object.keys(before.index.manifest).length && files_.every(([file, hash]) => before.index.manifest[file] === hash);
+          const hashes = Object.entries(folder.index.manifest);
+          const unchanged = before !== null && hashes.length === Object.keys(before.index.manifest).length && hashes.every(([file, hash]) => before.index.manifest[file] === hash);
           if (unchanged) {
             await fs.rm(path.join(sharedDir, folder.store), { recursive: true, force: true });
             record = { ...before.record, key: folder.key };
@@ -565,19 +568,22 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         const file = outputFile(urlPath, 'application/json');
         (opened ? opened.index.entries : index.entries)[urlPath] = { file, hash: await put(file, Buffer.from(json), opened), stamp, html: false, links: [] };
       },
-    });
+    }, await oparlKeys);
 
     const oparlMs = performance.now() - oparlStarted;
 
-    // Assets the pages use.
-    // They change only with the code and the installed packages, which the site stamp covers: taken over while it holds.
+    // Assets the pages use, one shared folder ("assets/").
+    // They change only with the code and the installed packages, which the site stamp covers: taken over whole while it holds.
+    const assets = openShared('assets', stamps.site);
     for (const asset of o.assets) {
+      if (assets.reused) break;
       for (const relative of await walk(asset.dir)) {
         if (asset.include && !asset.include(relative)) continue;
         const file = path.posix.join(asset.prefix, relative.split(path.sep).join('/'));
+        if (!file.startsWith('assets/')) throw new Error(`${file} ligger uden for assets/`);
         const urlPath = `/${file}`;
-        if (reuse(urlPath, stamps.site)) continue;
-        index.entries[urlPath] = { file, hash: await put(file, await fs.readFile(path.join(asset.dir, relative))), stamp: stamps.site, html: false, links: [] };
+        if (reuse(urlPath, stamps.site, assets)) continue;
+        assets.index.entries[urlPath] = { file, hash: await put(file, await fs.readFile(path.join(asset.dir, relative)), assets), stamp: stamps.site, html: false, links: [] };
       }
     }
 
