@@ -19,15 +19,22 @@ async function tabTo(page: Page, selector: string, limit = 80): Promise<void> {
 }
 
 async function keyboardLogin(page: Page, origin: string, email: string): Promise<void> {
+  // Every page the browser loads on the way, with its status and where a redirect sent it: a failure then says which step went wrong.
+  const documents: string[] = [];
+  page.on('response', (response) => {
+    const request = response.request();
+    if (request.resourceType() === 'document') documents.push(`${request.method()} ${new URL(response.url()).pathname}${new URL(response.url()).search} → ${response.status()}${response.headers().location ? ` ${response.headers().location}` : ''}`);
+  });
   await page.goto(`${origin}/login`);
   await tabTo(page, '#f-email');
   await page.keyboard.type(email);
   await tabTo(page, '#f-password');
   await page.keyboard.type('demo');
+  const typed = await page.evaluate(`document.querySelector('#f-email')?.value ?? ''`);
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
   // Logged in: the login page is left (a failed login shows it again, with its message).
-  const after = await page.evaluate(`[location.pathname, document.querySelector('.alert, .form-error-message')?.textContent?.trim() ?? '']`);
-  expect(after).not.toContain('/login');
+  const after = (await page.evaluate(`[location.pathname, document.querySelector('.alert, .form-error-message')?.textContent?.trim() ?? '', document.title, document.querySelector('main')?.textContent?.replace(/\\s+/g, ' ').trim().slice(0, 300) ?? '']`)) as string[];
+  if (after[0] === '/login' || typed !== email) throw new Error(`The keyboard login did not succeed: ${JSON.stringify({ page: after[0], message: after[1], title: after[2], main: after[3], typed, documents }, null, 2)}`);
 }
 
 describe('keyboard-only use in real Chromium', () => {
