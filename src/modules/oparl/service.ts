@@ -137,7 +137,7 @@ export function createOparlService(ctx: OparlContext) {
   };
 
   /** The objects of one page of a list, in the list's order. */
-  async function objectsOf(kind: ListName, keys: repo.IndexRow[]): Promise<OparlObject[]> {
+  async function objectsOf(kind: ListName, keys: repo.ObjectKey[]): Promise<OparlObject[]> {
     const ids = keys.map((k) => k.id ?? 0);
     switch (kind) {
       case 'body':

@@ -59,10 +59,10 @@ export async function loadOparlKeys(ctx: OparlContext) {
     () => keysOf('location'),
     () => keysOf('legislativeTerm'),
     () => keysOf('file'),
-    () => repo.amendmentMotions(db, { all: true }),
-    () => repo.voteEvents(db, { all: true }),
+    () => repo.amendmentMotionIds(db),
+    () => repo.voteEventKeys(db),
   ]);
-  const ballots = await repo.ballots(db, voteEvents.map((v) => v.id));
+  const ballots = await repo.ballotKeys(db, voteEvents.map((v) => v.id));
   return { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots };
 }
 
@@ -96,7 +96,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   const { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots } = keys;
 
   /** The path of an object of a list, by its key; and the same URL on the site's origin (the object's id). */
-  const objectPath = (kind: ListName, key: repo.IndexRow, urls: ReturnType<typeof oparlUrls>): string => {
+  const objectPath = (kind: ListName, key: repo.ObjectKey, urls: ReturnType<typeof oparlUrls>): string => {
     const id = key.id ?? 0;
     switch (kind) {
       case 'body':
@@ -130,12 +130,12 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
    */
   interface ListJob {
     kind: ListName;
-    keys: repo.IndexRow[];
+    keys: repo.ObjectKey[];
     pageUrl: (page: number, urls: ReturnType<typeof oparlUrls>) => string;
     withObjects: boolean;
   }
   const lists: ListJob[] = [{ kind: 'body', keys: bodies, pageUrl: (page, urls) => urls.bodies(page), withObjects: true }];
-  const byBody: Record<(typeof BODY_LISTS)[number], repo.IndexRow[]> = {
+  const byBody: Record<(typeof BODY_LISTS)[number], repo.ObjectKey[]> = {
     organization: organizations,
     person: people,
     membership: memberships,
@@ -174,20 +174,26 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
       return { list, page, keys, pagePath, pageStamp, objects };
     }),
   );
-  // Motions, vote events and votes: no lists, built from the rows read with the keys and their ballots.
-  const ballotsOf = groupBy(ballots, (b) => b.voteId);
-  const singles: Array<{ path: string; stamp: string | null; build: () => OparlObject }> = [];
-  const single = (path: string, build: () => OparlObject) => {
+  // Motions, vote events and votes: no lists. Their paths from the keys; the rows of those made now are loaded below.
+  interface Single {
+    path: string;
+    stamp: string | null;
+    kind: 'amendment' | 'voteEvent' | 'pointMotion' | 'vote';
+    id: number;
+    personId?: number;
+  }
+  const singles: Single[] = [];
+  const single = (path: string, kind: Single['kind'], id: number, personId?: number) => {
     const stamp = target.stampOf(path);
-    singles.push({ path, stamp, build });
+    singles.push({ path, stamp, kind, id, personId });
     members.push([path, stamp]);
   };
-  for (const row of amendments) single(paths.amendmentMotion(row.id), () => s.amendmentMotion(row));
-  for (const row of voteEvents) {
-    const rowBallots = ballotsOf.get(row.id) ?? [];
-    single(paths.voteEvent(row.id), () => s.voteEvent(row, row.deleted ? [] : rowBallots));
-    if (row.amendmentId === null) single(paths.pointMotion(row.id), () => s.pointMotion(row));
-    for (const ballot of rowBallots) single(paths.vote(row.id, ballot.personId), () => s.vote(row, ballot, false));
+  for (const id of amendments) single(paths.amendmentMotion(id), 'amendment', id);
+  const votersOf = groupBy(ballots, (b) => b.voteId);
+  for (const { id, amendmentId } of voteEvents) {
+    single(paths.voteEvent(id), 'voteEvent', id);
+    if (amendmentId === null) single(paths.pointMotion(id), 'pointMotion', id);
+    for (const { personId } of votersOf.get(id) ?? []) single(paths.vote(id, personId), 'vote', id, personId);
   }
   target.share(members);
 
@@ -207,8 +213,33 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
       if (found) await write(object.path, found, object.stamp);
     }
   });
-  await inParallel(singles, async ({ path, stamp, build }) => {
-    if (!reused(path, stamp)) await write(path, build(), stamp);
+  const pending = singles.filter((x) => !reused(x.path, x.stamp));
+  const amendmentIds = [...new Set(pending.filter((x) => x.kind === 'amendment').map((x) => x.id))];
+  const voteIds = [...new Set(pending.filter((x) => x.kind !== 'amendment').map((x) => x.id))];
+  const [amendmentRows, voteRows, ballotRows] = await concurrently(ctx.db, [
+    () => (amendmentIds.length > 0 ? repo.amendmentMotions(ctx.db, { ids: amendmentIds }) : Promise.resolve([])),
+    () => (voteIds.length > 0 ? repo.voteEvents(ctx.db, { ids: voteIds }) : Promise.resolve([])),
+    () => repo.ballots(ctx.db, voteIds),
+  ]);
+  const amendmentById = new Map(amendmentRows.map((row) => [row.id, row]));
+  const voteById = new Map(voteRows.map((row) => [row.id, row]));
+  const ballotsOf = groupBy(ballotRows, (b) => b.voteId);
+  const build = ({ kind, id, personId }: Single): OparlObject | undefined => {
+    if (kind === 'amendment') {
+      const row = amendmentById.get(id);
+      return row && s.amendmentMotion(row);
+    }
+    const row = voteById.get(id);
+    if (!row) return undefined;
+    const rowBallots = ballotsOf.get(id) ?? [];
+    if (kind === 'voteEvent') return s.voteEvent(row, row.deleted ? [] : rowBallots);
+    if (kind === 'pointMotion') return s.pointMotion(row);
+    const ballot = rowBallots.find((b) => b.personId === personId);
+    return ballot && s.vote(row, ballot, false);
+  };
+  await inParallel(pending, async (x) => {
+    const object = build(x);
+    if (object) await write(x.path, object, x.stamp);
   });
   return counts;
 }
