@@ -39,11 +39,8 @@ async function inParallel<T>(jobs: T[], work: (job: T) => Promise<void>): Promis
 
 const hash = (parts: string[]) => crypto.createHash('sha256').update(parts.join('\n')).digest('hex');
 
-/**
- * Every object's key, by kind (and the ballots of the vote events): a handful of queries over the whole API,
- * read apart from the writing so that a publisher can start them early, beside its other work.
- */
-export async function loadOparlKeys(ctx: OparlContext) {
+/** Every object's key, by kind (and who voted in each vote): a handful of queries over the whole API. */
+async function loadOparlKeys(ctx: OparlContext) {
   const { db } = ctx;
   const options = { withPdfs: ctx.withPdfs, today: ctx.today };
   const keysOf = (kind: repo.ListKind) => repo.allKeys(db, kind, options);
@@ -66,8 +63,6 @@ export async function loadOparlKeys(ctx: OparlContext) {
   return { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots };
 }
 
-export type OparlKeys = Awaited<ReturnType<typeof loadOparlKeys>>;
-
 /**
  * The whole OParl API as the static site's files: every object (tombstones included)
  * and every page of every list without filters, byte for byte what the live API
@@ -77,7 +72,7 @@ export type OparlKeys = Awaited<ReturnType<typeof loadOparlKeys>>;
  * previous version (its stamp, and for a list page the stamps of all its objects and
  * the list's length) is taken over without loading it.
  */
-export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarget, keys: OparlKeys): Promise<OparlStaticResult> {
+export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarget): Promise<OparlStaticResult> {
   const service = createOparlService(ctx);
   const s = createSerializers(ctx.urls);
   const paths = oparlUrls('');
@@ -93,7 +88,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     return true;
   };
 
-  const { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots } = keys;
+  const { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots } = await loadOparlKeys(ctx);
 
   /** The path of an object of a list, by its key; and the same URL on the site's origin (the object's id). */
   const objectPath = (kind: ListName, key: repo.ObjectKey, urls: ReturnType<typeof oparlUrls>): string => {

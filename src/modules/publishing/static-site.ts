@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import type { Db } from '../../db/knex';
 import type { OparlContext } from '../oparl/service';
-import { loadOparlKeys, writeOparlFiles } from '../oparl/static-files';
+import { writeOparlFiles } from '../oparl/static-files';
 import { compactChanges, readStamps, stampOf } from './change-stamps';
 import { linkedPaths, outputFile, publicPaths } from './site-map';
 import { writeJson } from '../../lib/write-json';
@@ -266,9 +266,6 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   const previous = o.full ? {} : await readManifest(previousDir);
   // Stamps are read before any page is rendered: a change made meanwhile leaves a newer stamp, so the next publish renders it.
   const stamps = await readStamps(o.db, new Date());
-  // The OParl API's keys (a few queries over everything) are read beside the rendering of the pages: after the stamps, never before them.
-  const oparlKeys = loadOparlKeys(o.oparl);
-  oparlKeys.catch(() => undefined);
   const previousIndex = o.full ? null : await readPageIndex(previousDir);
   const sameSite = previousIndex?.site === stamps.site;
   const reusable = previousIndex && sameSite ? previousIndex.entries : {};
@@ -568,7 +565,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         const file = outputFile(urlPath, 'application/json');
         (opened ? opened.index.entries : index.entries)[urlPath] = { file, hash: await put(file, Buffer.from(json), opened), stamp, html: false, links: [] };
       },
-    }, await oparlKeys);
+    });
 
     const oparlMs = performance.now() - oparlStarted;
 
