@@ -1,6 +1,6 @@
 import connectPgSimple from 'connect-pg-simple';
 import session from 'express-session';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import pg from 'pg';
 
 declare module 'express-session' {
@@ -37,7 +37,7 @@ export function createSessionMiddleware(options: SessionOptions): SessionMiddlew
   // The pool drops that connection and opens a new one when the database is back.
   pool.on('error', (error) => (options.log ?? console.error)(`Session store: database connection lost (${error.message})`));
   const store = new PgStore({ pool, tableName: 'session', createTableIfMissing: false, pruneSessionInterval: 15 * 60 });
-  const handler = session({
+  const sessions = session({
     name: SESSION_COOKIE,
     store,
     secret: options.secret,
@@ -46,6 +46,12 @@ export function createSessionMiddleware(options: SessionOptions): SessionMiddlew
     rolling: true,
     cookie: { httpOnly: true, sameSite: 'lax', secure: options.secure, maxAge: 8 * 60 * 60 * 1000, path: '/' },
   });
+  const handler: RequestHandler = (req, res, next) =>
+    sessions(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      saveBeforeRedirect(req, res, next);
+      next();
+    });
   return {
     handler,
     async close() {
@@ -53,4 +59,20 @@ export function createSessionMiddleware(options: SessionOptions): SessionMiddlew
       await pool.end();
     },
   };
+}
+
+/**
+ * express-session stores a changed session while it sends the response: the headers go first and the
+ * store's write after. A browser follows a redirect as soon as its headers arrive, so the page it leads to
+ * could be asked for before the session is stored, and find the one before: a login that lands on the login
+ * page again, a lost message. A redirect of a session that holds anything is sent once the session is stored.
+ * (A session of nothing, a citizen's, is not stored at all.)
+ */
+function saveBeforeRedirect(req: Request, res: Response, next: (error?: unknown) => void): void {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    const stored = req.session;
+    if (!stored || (stored.userId === undefined && stored.csrfToken === undefined && stored.flash === undefined)) return redirect(...args);
+    stored.save((error) => (error ? next(error) : redirect(...args)));
+  }) as Response['redirect'];
 }
