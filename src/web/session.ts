@@ -72,7 +72,7 @@ function saveBeforeRedirect(req: Request, res: Response, next: (error?: unknown)
   const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
   res.redirect = ((...args: unknown[]) => {
     const stored = req.session;
-    if (!stored || (stored.userId === undefined && stored.csrfToken === undefined && stored.flash === undefined)) return redirect(...args);
+    if (!stored || Object.keys(stored).every((key) => key === 'cookie')) return redirect(...args);
     stored.save((error) => (error ? next(error) : redirect(...args)));
   }) as Response['redirect'];
 }
