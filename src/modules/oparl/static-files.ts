@@ -23,8 +23,6 @@ export interface OparlStaticTarget {
 
 export interface OparlStaticResult {
   files: number;
-  /** Files made now (the rest were taken over unchanged) */
-  rendered: number;
 }
 
 const CONCURRENCY = 4;
@@ -76,10 +74,9 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   const service = createOparlService(ctx);
   const s = createSerializers(ctx.urls);
   const paths = oparlUrls('');
-  const counts: OparlStaticResult = { files: 0, rendered: 0 };
+  const counts: OparlStaticResult = { files: 0 };
   const write = async (path: string, object: unknown, stamp: string | null) => {
     counts.files++;
-    counts.rendered++;
     await target.write(path, JSON.stringify(object), stamp);
   };
   const reused = (path: string, stamp: string | null) => {
