@@ -20,8 +20,6 @@ export const SHARED_LIST = '.moedebog-shared.json';
 export const SHARED_INDEX = 'index.json';
 /** In a shared folder's place: the files themselves, what the versions link to (the index beside them is not served) */
 export const SHARED_FILES = 'files';
-/** In `<out>.shared/<version>`: the shared folders that version made */
-const BUILT_LIST = '.moedebog-built.json';
 const KEEP_VERSIONS = 3;
 const CONCURRENCY = 6;
 
@@ -55,7 +53,7 @@ export interface PublishResult {
   files: number;
   written: number;
   linked: number;
-  /** Paths taken over from the previous version without rendering, their data unchanged */
+  /** Files taken over from the previous version without rendering, their data unchanged (a shared folder's all at once) */
   reused: number;
   /** Time spent building the search index (Pagefind), while the OParl files were written */
   searchIndexMs: number;
@@ -89,7 +87,7 @@ interface PageEntry {
 interface SharedRecord {
   /** What its files were made from: the meeting's stamp and whether the PDFs were published; the OParl objects' paths and stamps */
   key: string;
-  /** Its place under `<out>.shared` */
+  /** Its place under `<out>.shared`: the version that made it, and its folder of the site in one name ("<version>/dagsorden~<slug>") */
   store: string;
   /** Its pages (for the sitemap), and what they link to outside it (for the crawl) */
   pages: string[];
@@ -214,6 +212,9 @@ export async function oldVersionsRemoved(): Promise<void> {
   while (sweeps.size > 0) await Promise.all([...sweeps]);
 }
 
+/** Where a version keeps the shared folders it makes: one entry per folder, so a listing of it names them all. */
+const storeOf = (version: string, dir: string) => `${version}/${dir.replaceAll('/', '~')}`;
+
 /**
  * Deletes the shared folders no kept version links to: the versions that made them are gone, and so is
  * every version that took them over. A folder made by a publish that never became a version goes whole.
@@ -235,11 +236,9 @@ async function collectShared(sharedDir: string, versionsDir: string, kept: strin
       await discard(maker);
       continue;
     }
-    const builtFile = path.join(sharedDir, maker, BUILT_LIST);
-    const built = readJsonSync<string[]>(builtFile) ?? [];
-    if (built.every((store) => stillLinked.has(store))) continue;
-    for (const store of built) if (!stillLinked.has(store)) await discard(store);
-    await fs.writeFile(builtFile, JSON.stringify(built.filter((store) => stillLinked.has(store))));
+    for (const name of await fs.readdir(path.join(sharedDir, maker))) {
+      if (!stillLinked.has(`${maker}/${name}`)) await discard(`${maker}/${name}`);
+    }
   }
 }
 
@@ -356,7 +355,8 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         for (const link of before.links) enqueue(link);
         return taken;
       }
-      const root = path.join(builtDir, dir, SHARED_FILES);
+      const store = storeOf(versionName, dir);
+      const root = path.join(sharedDir, store, SHARED_FILES);
       fsSync.mkdirSync(root, { recursive: true });
       folders.add(root);
       const beforeIndex = before ? readJsonSync<SharedIndex>(path.join(sharedDir, before.store, SHARED_INDEX)) : null;
@@ -364,7 +364,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         dir,
         reused: false,
         key,
-        store: path.join(versionName, dir),
+        store,
         root,
         index: { entries: {}, manifest: {} },
         pages: [],
@@ -536,10 +536,13 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
 
     // The OParl API's objects and list pages (no page links to them), made in bulk by its own module.
     const oparlStarted = performance.now();
-    /** The shared folder of an OParl path, opened when its module told all paths (a path it did not tell gets a folder made anew) */
+    /** The shared folder of an OParl path: opened when the module told every path (share) before writing any */
     const oparlFolderOf = (urlPath: string): Shared | undefined => {
       const dir = sharedFolderOfPath(urlPath);
-      return dir ? openShared(dir, `ny-${versionName}`) : undefined;
+      if (!dir) return undefined;
+      const folder = shared.get(dir);
+      if (!folder) throw new Error(`${urlPath} blev ikke meldt, før den blev skrevet`);
+      return folder;
     };
     const oparl = await writeOparlFiles(o.oparl, {
       stampOf: (urlPath) => stampOf(stamps, urlPath),
@@ -630,11 +633,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       linkPending();
     }
     const indexWaitMs = performance.now() - waitStarted;
-    const stores = Object.values(index.shared).map((record) => record.store);
-    const built = stores.filter((store) => store.startsWith(`${versionName}/`));
-    if (built.length > 0) await fs.writeFile(path.join(builtDir, BUILT_LIST), JSON.stringify(built));
-    else await fs.rm(builtDir, { recursive: true, force: true });
-    await fs.writeFile(path.join(newDir, SHARED_LIST), JSON.stringify(stores));
+    await fs.writeFile(path.join(newDir, SHARED_LIST), JSON.stringify(Object.values(index.shared).map((record) => record.store)));
     await writePageIndex(path.join(newDir, PAGE_INDEX), index);
     await writeJson(path.join(newDir, MANIFEST), [manifest]);
 
