@@ -152,7 +152,8 @@ export function oparlRoutes(deps: RouteDeps): RouteDef[] {
   const missing = api(async () => undefined);
   /**
    * A numbered object on its shelf ("/agendaItem/412/41234.json", urls.ts): any other shelf is a 404, and
-   * the URL without a shelf (the form before shelves) leads (301) to the object's one URL.
+   * the URL without a shelf (the form before shelves) leads (301) to the object's one URL. `numberOf` checks
+   * every parameter of the path: the redirect repeats the path, so it is made only of what was checked.
    */
   const shelved = (kind: (typeof SHELVED)[number], rest: string, numberOf: (params: Request['params']) => number | undefined, handler: RequestHandler): RouteDef[] => [
     get(`/${kind}/:shelf/${rest}`, (req, res, next) => {
@@ -193,7 +194,8 @@ export function oparlRoutes(deps: RouteDeps): RouteDef[] {
     get('/location/:locationId.json', location),
     ...shelved('motion', ':motionId.json', (p) => idOf(/^(?:amendment|point)-(\d+)$/.exec(String(p.motionId))?.[1]), motion),
     ...shelved('voteEvent', ':voteEventId.json', (p) => idOf(p.voteEventId), one('voteEventId', (s, id) => s.voteEvent(id))),
-    ...shelved('vote', ':voteId/:personId.json', (p) => idOf(p.voteId), vote),
+    // A vote's URL has two numbers: both must be ids, or the form without a shelf would send any text on in its Location.
+    ...shelved('vote', ':voteId/:personId.json', (p) => (idOf(p.personId) === undefined ? undefined : idOf(p.voteId)), vote),
   ];
 
   // A URL without its ".json" ("/oparl/v1.1/system", "/oparl/v1.1/body/1") leads to the one with it.
