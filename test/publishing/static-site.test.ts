@@ -208,11 +208,14 @@ describe('npm run publish: the static site', () => {
     const unrelated = Object.entries(index.shared).filter(([dir]) => dir.startsWith('dagsorden/') && !related.has(dir.replace(/^dagsorden\//, '')));
     expect(unrelated.flatMap(([, folder]) => folder.pages).length).toBeGreaterThan(50);
     expect(taken).toBeGreaterThanOrEqual(unrelated.reduce((sum, [, folder]) => sum + folder.files, 0));
-    // Each unrelated meeting's folder is the one the previous version linked: the new version holds one symlink for it.
+    // Each unrelated meeting's folder is the one the previous version linked: the new version holds one symlink for it,
+    // the previous version's own symlink hard-linked (no new inode).
     for (const [dir] of unrelated) {
       expect(fs.lstatSync(path.join(site, dir)).isSymbolicLink()).toBe(true);
       expect(fs.realpathSync(path.join(site, dir))).toBe(fs.realpathSync(path.join(before, dir)));
+      expect(fs.lstatSync(path.join(site, dir)).ino).toBe(fs.lstatSync(path.join(before, dir)).ino);
     }
+    expect(fs.realpathSync(path.join(site, 'dagsorden', item.slug))).not.toBe(fs.realpathSync(path.join(before, 'dagsorden', item.slug)));
     expect(site).not.toBe(before);
     expect(fs.readFileSync(path.join(site, 'dagsorden', item.slug, `punkt-${item.number}`, 'index.html'), 'utf8')).toContain('Titel ændret efter udgivelsen');
     // An unrelated meeting's page was not rendered again: the very same file as in the previous version.

@@ -454,9 +454,16 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         if (index.shared[folder.dir]) continue;
         index.shared[folder.dir] = record;
         const link = path.join(newDir, folder.dir);
+        if (previousDir && previousIndex?.shared[folder.dir]?.store === record.store) {
+          // The previous version's symlink, hard-linked (link(2) does not follow it): a new symlink is an inode
+          // of its own, ten times the cost, and a version of an unchanged municipality is thousands of them.
+          linkFile(path.join(previousDir, folder.dir), link);
+          continue;
+        }
         ensureFolder(path.dirname(link));
         fsSync.symlinkSync(path.relative(path.dirname(link), path.join(sharedDir, record.store, SHARED_FILES)), link);
       }
+      linkPending();
     };
 
     // Pages and files, rendered by the app itself.
