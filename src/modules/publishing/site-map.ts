@@ -5,8 +5,10 @@ import { groupBy } from '../../lib/group-by';
  * The public pages and files the database says exist. The publisher adds what the
  * rendered pages link to (attachments, PDFs), so the static site holds exactly what
  * the live site shows; the OParl API's files come from oparl/static-files.ts.
+ * A meeting's further pages (items, minutes versions) are listed when `withPagesOf`
+ * says so: the publisher takes an unchanged meeting's folder over whole, pages and all.
  */
-export async function publicPaths(db: Db): Promise<string[]> {
+export async function publicPaths(db: Db, withPagesOf: (meetingSlug: string) => boolean = () => true): Promise<string[]> {
   const paths = ['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics'];
   const committees = (await db('committees').whereNot('kind', 'external_party').orderBy('slug').pluck('slug')) as string[];
   for (const slug of committees) {
@@ -18,7 +20,7 @@ export async function publicPaths(db: Db): Promise<string[]> {
     .whereNot('m.status', 'planned')
     .orderBy('m.slug')
     .select('m.id', 'm.slug')) as Array<{ id: number; slug: string }>;
-  const ids = meetings.map((m) => m.id);
+  const ids = meetings.filter((m) => withPagesOf(m.slug)).map((m) => m.id);
   // Two queries for all meetings: their item numbers and their published minutes versions.
   const [numbers, versions] = await Promise.all([
     db('agenda_items').whereIn('meeting_id', ids).orderBy(['meeting_id', 'number']).select('meeting_id', 'number') as Promise<Array<{ meeting_id: number; number: number }>>,

@@ -285,7 +285,21 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     let reused = 0;
     const pages: string[] = [];
     let linked = 0;
-    const queue = [...new Set(await publicPaths(o.db))];
+    /** The previous version's shared folder when this version takes it over whole: made from the same data (its key). */
+    const unchangedFolder = (dir: string, key: string): SharedRecord | undefined => {
+      const before = o.full ? undefined : previousIndex?.shared[dir];
+      return before && sameSite && before.key === key ? before : undefined;
+    };
+    /** A folder of pages is made from its meeting's data, with or without the PDFs. */
+    const pageFolderKey = (stamp: string) => `${stamp}|${o.withoutPdfs ? 'uden-pdf' : 'med-pdf'}`;
+    /** A meeting whose folder is taken over whole needs no list of its pages: they came with it. */
+    const changedMeeting = (slug: string) => {
+      const meetingPath = `/dagsorden/${slug}`;
+      const stamp = stampOf(stamps, meetingPath);
+      const dir = sharedFolderOfPath(meetingPath);
+      return stamp === null || dir === null || !unchangedFolder(dir, pageFolderKey(stamp));
+    };
+    const queue = [...new Set(await publicPaths(o.db, changedMeeting))];
     const queued = new Set(queue);
     const enqueue = (link: string) => {
       if (queued.has(link)) return;
@@ -346,7 +360,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       const known = shared.get(dir);
       if (known) return known;
       const before = o.full ? undefined : previousIndex?.shared[dir];
-      if (before && sameSite && before.key === key) {
+      if (before && unchangedFolder(dir, key)) {
         const taken: Shared = { dir, reused: true, record: before };
         shared.set(dir, taken);
         files += before.files;
@@ -486,7 +500,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
           if (o.withoutPdfs && urlPath.endsWith('.pdf')) continue;
           const stamp = stampOf(stamps, urlPath);
           const dir = stamp === null ? null : sharedFolderOfPath(urlPath);
-          const opened = dir ? openShared(dir, `${stamp}|${o.withoutPdfs ? 'uden-pdf' : 'med-pdf'}`) : undefined;
+          const opened = dir ? openShared(dir, pageFolderKey(stamp as string)) : undefined;
           // A folder taken over whole brought its pages and links along.
           if (opened?.reused) continue;
           const folder = opened;
