@@ -18,6 +18,35 @@ export interface OparlContext {
 /** The lists of the API and what they hold. */
 export type ListName = 'body' | repo.ListKind;
 
+/** The URL of an object of a list, by its key: its id on the origin of `urls` (root-relative with an empty origin). */
+export function objectUrl(kind: ListName, key: repo.ObjectKey, urls: OparlUrls): string {
+  const id = key.id ?? 0;
+  switch (kind) {
+    case 'body':
+      return urls.body(id);
+    case 'organization':
+      return urls.organization(id);
+    case 'person':
+      return urls.person(id);
+    case 'membership':
+      return urls.membership(id);
+    case 'meeting':
+      return urls.meeting(id);
+    case 'agendaItem':
+      return urls.agendaItem(id);
+    case 'consultation':
+      return urls.consultation(id);
+    case 'paper':
+      return urls.paper(id);
+    case 'location':
+      return urls.location(key.key ?? '');
+    case 'legislativeTerm':
+      return urls.legislativeTerm(key.bodyId ?? 0, key.startYear ?? 0);
+    case 'file':
+      return key.grp === 0 ? urls.attachmentFile(key.num ?? 0) : urls.meetingFile(key.num ?? 0, key.variant as PdfFileVariant);
+  }
+}
+
 /**
  * Builds OParl objects from the repository: every loader takes a batch of keys and
  * runs a fixed number of queries for it, so a list page costs the same few queries
@@ -136,8 +165,16 @@ export function createOparlService(ctx: OparlContext) {
     location: async (keys: string[]) => (keys.length === 0 ? [] : (await repo.locations(db, keys)).map(s.location)),
   };
 
-  /** The objects of one page of a list, in the list's order. */
+  /**
+   * The objects of one page of a list, in the list's order (the keys'): some loads order their rows as an
+   * object that holds them shows them (an item's consultations by case, a person's memberships by person).
+   */
   async function objectsOf(kind: ListName, keys: repo.ObjectKey[]): Promise<OparlObject[]> {
+    const at = new Map(keys.map((key, i) => [objectUrl(kind, key, ctx.urls), i]));
+    return (await loadObjects(kind, keys)).sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+  }
+
+  async function loadObjects(kind: ListName, keys: repo.ObjectKey[]): Promise<OparlObject[]> {
     const ids = keys.map((k) => k.id ?? 0);
     switch (kind) {
       case 'body':

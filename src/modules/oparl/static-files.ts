@@ -4,8 +4,8 @@ import { groupBy } from '../../lib/group-by';
 import { DEFAULT_PAGE_SIZE, listPage, totalPagesOf, type ListQuery } from './list-query';
 import * as repo from './repository';
 import { createSerializers, type OparlObject } from './serializers';
-import { createOparlService, type ListName, type OparlContext } from './service';
-import { BODY_LISTS, oparlUrls, type PdfFileVariant } from './urls';
+import { createOparlService, objectUrl, type ListName, type OparlContext } from './service';
+import { BODY_LISTS, oparlUrls } from './urls';
 
 /** Where the static publisher keeps the files: it decides what can be taken over from its previous version. */
 export interface OparlStaticTarget {
@@ -13,6 +13,8 @@ export interface OparlStaticTarget {
   stampOf: (path: string) => string | null;
   /** Takes over the previous version's file of the path when it was made from the same stamp; true when it did */
   reuse: (path: string, stamp: string | null) => boolean;
+  /** The file `reuse` took over for a path: the previous version's, unchanged */
+  readTakenOver: (path: string) => Promise<string>;
   write: (path: string, json: string, stamp: string | null) => Promise<void>;
   /**
    * Told every path of the API and its stamp before any is written or taken over: a folder whose paths and
@@ -87,35 +89,6 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
 
   const { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots } = await loadOparlKeys(ctx);
 
-  /** The path of an object of a list, by its key; and the same URL on the site's origin (the object's id). */
-  const objectPath = (kind: ListName, key: repo.ObjectKey, urls: ReturnType<typeof oparlUrls>): string => {
-    const id = key.id ?? 0;
-    switch (kind) {
-      case 'body':
-        return urls.body(id);
-      case 'organization':
-        return urls.organization(id);
-      case 'person':
-        return urls.person(id);
-      case 'membership':
-        return urls.membership(id);
-      case 'meeting':
-        return urls.meeting(id);
-      case 'agendaItem':
-        return urls.agendaItem(id);
-      case 'consultation':
-        return urls.consultation(id);
-      case 'paper':
-        return urls.paper(id);
-      case 'location':
-        return urls.location(key.key ?? '');
-      case 'legislativeTerm':
-        return urls.legislativeTerm(key.bodyId ?? 0, key.startYear ?? 0);
-      case 'file':
-        return key.grp === 0 ? urls.attachmentFile(key.num ?? 0) : urls.meetingFile(key.num ?? 0, key.variant as PdfFileVariant);
-    }
-  };
-
   /**
    * One list cut into pages of the default size. With `withObjects`, each page also writes
    * its objects' own files (every object is on exactly one page of its body's list).
@@ -157,7 +130,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     Array.from({ length: totalPagesOf(list.keys.length, DEFAULT_PAGE_SIZE) }, (_, i) => {
       const page = i + 1;
       const keys = list.keys.slice((page - 1) * DEFAULT_PAGE_SIZE, page * DEFAULT_PAGE_SIZE);
-      const keyPaths = keys.map((key) => objectPath(list.kind, key, paths));
+      const keyPaths = keys.map((key) => objectUrl(list.kind, key, paths));
       const stamps = keyPaths.map((path) => target.stampOf(path));
       const pagePath = list.pageUrl(page, paths);
       const pageStamp = stamps.every((x) => x !== null) ? hash([pagePath, String(list.keys.length), ...keyPaths.map((path, i) => `${path}=${stamps[i]}`)]) : null;
@@ -197,11 +170,22 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     const pending = objects.filter((object) => !reused(object.path, object.stamp));
     const pageReused = reused(pagePath, pageStamp);
     if (pageReused && pending.length === 0) return;
-    const loaded = await service.objectsOf(list.kind, keys);
-    if (!pageReused) await write(pagePath, listPage(loaded, list.keys.length, query, (n) => list.pageUrl(n, ctx.urls)), pageStamp);
+    // Only the objects not taken over are loaded, unless the page needs most of them anyway.
+    const loadAll = !pageReused && (!list.withObjects || pending.length * 2 > objects.length);
+    const loaded = await service.objectsOf(list.kind, loadAll ? keys : pending.map((object) => object.key));
     const byId = new Map(loaded.map((o) => [o.id, o]));
+    if (!pageReused) {
+      // A page holds its objects as their own files do: those taken over are read back from the previous version.
+      const changed = new Set(pending);
+      const data = loadAll
+        ? loaded
+        : (await Promise.all(objects.map(async (object) => (changed.has(object) ? byId.get(objectUrl(list.kind, object.key, ctx.urls)) : (JSON.parse(await target.readTakenOver(object.path)) as OparlObject))))).filter(
+            (object): object is OparlObject => object !== undefined,
+          );
+      await write(pagePath, listPage(data, list.keys.length, query, (n) => list.pageUrl(n, ctx.urls)), pageStamp);
+    }
     for (const object of pending) {
-      const found = byId.get(objectPath(list.kind, object.key, ctx.urls));
+      const found = byId.get(objectUrl(list.kind, object.key, ctx.urls));
       if (found) await write(object.path, found, object.stamp);
     }
   });

@@ -583,6 +583,13 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         const folder = oparlFolderOf(urlPath);
         return folder?.reused === true || Boolean(reuse(urlPath, stamp, folder));
       },
+      readTakenOver: async (urlPath) => {
+        const folder = oparlFolderOf(urlPath);
+        const file = outputFile(urlPath, 'application/json');
+        const place = folder?.reused ? path.join(sharedDir, folder.record.store, SHARED_FILES, file.slice(folder.dir.length + 1)) : previousPlaceOf(file, folder);
+        if (!place) throw new Error(`${urlPath} blev ikke overtaget`);
+        return fs.readFile(place, 'utf8');
+      },
       write: async (urlPath, json, stamp) => {
         const opened = oparlFolderOf(urlPath);
         if (opened?.reused) throw new Error(`${urlPath} hører til en mappe, der er overtaget uændret`);
