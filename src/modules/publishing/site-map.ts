@@ -59,3 +59,22 @@ export function linkedPaths(html: string): string[] {
   }
   return [...found];
 }
+
+/** The sitemap protocol's limit: at most this many URLs in one file (sitemaps.org). */
+export const SITEMAP_LIMIT = 50_000;
+
+/**
+ * sitemap.xml for the site's pages: the pages themselves while they fit in one file, otherwise an index
+ * of sitemap-1.xml, sitemap-2.xml … of at most `limit` pages each, in path order.
+ */
+export function sitemapFiles(baseUrl: string, pages: string[], limit = SITEMAP_LIMIT): Array<{ file: string; xml: string }> {
+  const base = baseUrl.replace(/\/$/, '');
+  const head = '<?xml version="1.0" encoding="UTF-8"?>';
+  const urlset = (part: string[]) =>
+    [head, '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...part.map((p) => `  <url><loc>${base}${p.split('/').map(encodeURIComponent).join('/')}</loc></url>`), '</urlset>', ''].join('\n');
+  const sorted = [...pages].sort();
+  if (sorted.length <= limit) return [{ file: 'sitemap.xml', xml: urlset(sorted) }];
+  const parts = Array.from({ length: Math.ceil(sorted.length / limit) }, (_, i) => ({ file: `sitemap-${i + 1}.xml`, xml: urlset(sorted.slice(i * limit, (i + 1) * limit)) }));
+  const index = [head, '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...parts.map((p) => `  <sitemap><loc>${base}/${p.file}</loc></sitemap>`), '</sitemapindex>', ''].join('\n');
+  return [{ file: 'sitemap.xml', xml: index }, ...parts];
+}

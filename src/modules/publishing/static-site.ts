@@ -7,7 +7,7 @@ import type { Db } from '../../db/knex';
 import type { OparlContext } from '../oparl/service';
 import { writeOparlFiles } from '../oparl/static-files';
 import { compactChanges, readStamps, stampOf } from './change-stamps';
-import { linkedPaths, outputFile, publicPaths } from './site-map';
+import { linkedPaths, outputFile, publicPaths, sitemapFiles } from './site-map';
 import { writeJson } from '../../lib/write-json';
 import { listenOnLoopback } from '../../web/loopback';
 
@@ -616,14 +616,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     }
 
     const base = o.baseUrl.replace(/\/$/, '');
-    const sitemap = [
-      '<?xml version="1.0" encoding="UTF-8"?>',
-      '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-      ...pages.sort().map((p) => `  <url><loc>${base}${p.split('/').map(encodeURIComponent).join('/').replace(/%2F/g, '/')}</loc></url>`),
-      '</urlset>',
-      '',
-    ].join('\n');
-    await put('sitemap.xml', Buffer.from(sitemap));
+    for (const { file, xml } of sitemapFiles(base, pages)) await put(file, Buffer.from(xml));
     await put('robots.txt', Buffer.from(`User-agent: *\nAllow: /\nSitemap: ${base}/sitemap.xml\n`));
     // Every file taken over is in place before the version is compared and swapped.
     await finishShared();

@@ -1,0 +1,27 @@
+import { SITEMAP_LIMIT, sitemapFiles } from '../../src/modules/publishing/site-map';
+
+const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
+
+describe('sitemap.xml', () => {
+  it('lists the pages in one file while they fit, in path order, each segment escaped', () => {
+    const files = sitemapFiles('https://moeder.ballerup.dk/', ['/udvalg', '/', '/sager/01.02 P20']);
+    expect(files.map((f) => f.file)).toEqual(['sitemap.xml']);
+    expect(files[0]?.xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(locs(files[0]?.xml ?? '')).toEqual(['https://moeder.ballerup.dk/', 'https://moeder.ballerup.dk/sager/01.02%20P20', 'https://moeder.ballerup.dk/udvalg']);
+  });
+
+  it('becomes an index of files of at most the limit each when the pages do not fit (the protocol allows 50,000)', () => {
+    expect(SITEMAP_LIMIT).toBe(50_000);
+    const pages = Array.from({ length: 7 }, (_, i) => `/dagsorden/m-${i}`);
+    const files = sitemapFiles('https://moeder.ballerup.dk', pages, 3);
+    expect(files.map((f) => f.file)).toEqual(['sitemap.xml', 'sitemap-1.xml', 'sitemap-2.xml', 'sitemap-3.xml']);
+    const [index, ...parts] = files;
+    expect(index?.xml).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
+    expect(locs(index?.xml ?? '')).toEqual(['https://moeder.ballerup.dk/sitemap-1.xml', 'https://moeder.ballerup.dk/sitemap-2.xml', 'https://moeder.ballerup.dk/sitemap-3.xml']);
+    expect(parts.map((p) => locs(p.xml).length)).toEqual([3, 3, 1]);
+    // Every page once, in order, across the parts.
+    expect(parts.flatMap((p) => locs(p.xml))).toEqual(pages.map((p) => `https://moeder.ballerup.dk${p}`));
+    // Exactly at the limit: still one file.
+    expect(sitemapFiles('https://x.dk', pages.slice(0, 3), 3).map((f) => f.file)).toEqual(['sitemap.xml']);
+  });
+});
