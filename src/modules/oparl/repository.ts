@@ -37,10 +37,10 @@ const WITH_PUBLIC = `WITH
                     mv.last_published_at, mv.last_reopened_at, au.at) AS changed_at
       FROM meetings m
       JOIN committees c ON c.id = m.committee_id AND ${PUBLIC_COMMITTEE}
-      LEFT JOIN (SELECT meeting_id, min(published_at) AS first_published_at, max(published_at) AS last_published_at,
-                        max(reopened_at) AS last_reopened_at
-                   FROM minutes_versions GROUP BY meeting_id) mv ON mv.meeting_id = m.id
-      LEFT JOIN (SELECT entity_id, max(at) AS at FROM audit_log WHERE entity = 'meeting' GROUP BY entity_id) au ON au.entity_id = m.id
+      LEFT JOIN LATERAL (SELECT min(v.published_at) AS first_published_at, max(v.published_at) AS last_published_at,
+                                max(v.reopened_at) AS last_reopened_at
+                           FROM minutes_versions v WHERE v.meeting_id = m.id) mv ON true
+      LEFT JOIN LATERAL (SELECT max(a.at) AS at FROM audit_log a WHERE a.entity = 'meeting' AND a.entity_id = m.id) au ON true
      WHERE m.status IN (${PUBLIC_STATUSES_SQL})
   ),
   public_items AS NOT MATERIALIZED (
@@ -54,9 +54,8 @@ const WITH_PUBLIC = `WITH
   meeting_index AS NOT MATERIALIZED (
     SELECT pm.*, GREATEST(pm.changed_at, im.items_at) AS modified
       FROM public_meetings pm
-      LEFT JOIN (SELECT meeting_id,
-                        max(CASE WHEN is_closed THEN created_at ELSE GREATEST(created_at, updated_at) END) AS items_at
-                   FROM agenda_items GROUP BY meeting_id) im ON im.meeting_id = pm.id
+      LEFT JOIN LATERAL (SELECT max(CASE WHEN i.is_closed THEN i.created_at ELSE GREATEST(i.created_at, i.updated_at) END) AS items_at
+                           FROM agenda_items i WHERE i.meeting_id = pm.id) im ON true
   )`;
 
 const LOCATION_KEY = `md5(CAST(mi.body_id AS text) || '|' || mi.location)`;
