@@ -259,4 +259,18 @@ describe('npm run publish: the static site', () => {
       .map((f) => path.dirname(f));
     expect(onDisk.sort()).toEqual([...linked].sort());
   }, 240_000);
+
+  it('renders every page anew when the public address changes: no page keeps the old one', async () => {
+    const moved = await runScript('publish.ts', ['--out', out], { ...env, BASE_URL: 'https://dagsordener.ballerup.dk' });
+    expect(moved.code).toBe(0);
+    const site = fs.realpathSync(out);
+    // Feeds and the OParl API write absolute addresses; their data did not change, the address did.
+    for (const file of ['feeds/rss.xml', 'feeds/atom.xml', 'oparl/v1.1/system.json', 'oparl/v1.1/body.json']) {
+      const text = fs.readFileSync(path.join(site, file), 'utf8');
+      expect(text).toContain('https://dagsordener.ballerup.dk/');
+      expect(text).not.toContain('https://moeder.ballerup.dk');
+    }
+    const item = JSON.parse(fs.readFileSync(path.join(site, 'oparl', 'v1.1', 'body', '1', 'agendaItem.json'), 'utf8')) as { data: Array<{ id: string }> };
+    expect(item.data[0]?.id).toMatch(/^https:\/\/dagsordener\.ballerup\.dk\/oparl\//);
+  }, 240_000);
 });

@@ -96,6 +96,7 @@ interface SharedRecord {
 }
 
 interface PageIndex {
+  /** What every page was made under: the site stamp and the public addresses (publishSite) */
   site: string;
   /** Paths outside the shared folders */
   entries: Record<string, PageEntry>;
@@ -266,9 +267,12 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   // Stamps are read before any page is rendered: a change made meanwhile leaves a newer stamp, so the next publish renders it.
   const stamps = await readStamps(o.db, new Date());
   const previousIndex = o.full ? null : await readPageIndex(previousDir);
-  const sameSite = previousIndex?.site === stamps.site;
+  // What every page is made under: the code, the day and the site-wide data (the site stamp), and the addresses that
+  // feeds, the sitemap and the OParl ids are written with. When it differs from the previous version's, nothing is taken over.
+  const site = crypto.createHash('sha256').update(`${stamps.site}|${o.baseUrl}|${o.oparl.urls.origin}`).digest('hex');
+  const sameSite = previousIndex?.site === site;
   const reusable = previousIndex && sameSite ? previousIndex.entries : {};
-  const index: PageIndex = { site: stamps.site, entries: {}, shared: {} };
+  const index: PageIndex = { site, entries: {}, shared: {} };
   const stamp = new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15);
   const versionName = `${stamp}-${crypto.randomBytes(3).toString('hex')}`;
   const newDir = path.join(versionsDir, versionName);
