@@ -100,10 +100,10 @@ const PLANNER_SETTINGS = [
   "set_config('jit', 'off', true)",
 ].join(', ');
 
-/** `work` in such a transaction (the settings hold from its second statement on: a statement is planned before it runs). */
-async function withTextIndexes<T>(db: Db, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+/** `work` in such a transaction; with `settingsByWork`, its first statement selects PLANNER_SETTINGS itself (one round trip less). */
+async function withTextIndexes<T>(db: Db, work: (trx: Knex.Transaction) => Promise<T>, settingsByWork = false): Promise<T> {
   return db.transaction(async (trx) => {
-    await trx.raw(`SELECT ${PLANNER_SETTINGS}`);
+    if (!settingsByWork) await trx.raw(`SELECT ${PLANNER_SETTINGS}`);
     return work(trx);
   });
 }
@@ -201,80 +201,69 @@ async function hitRows(trx: Knex.Transaction, ids: number[], query: { tsquery: s
  * first in rank order, then the other matches, newest first.
  */
 export async function fullTextSearch(db: Db, mode: MatchMode, filters: SearchFilters, page: { limit: number; offset: number }): Promise<HitPage> {
-  const parsed = await db.raw<{ rows: Array<{ q: string }> }>(`SELECT websearch_to_tsquery('danish', ?)::text AS q`, [queryText(mode)]);
-  const tsquery = parsed.rows[0]?.q ?? '';
-  const tree = parseTsquery(tsquery);
-  // Only stop words (or nothing): nothing matches, as `tsv @@ ''` would say.
-  if (!tree) return { total: 0, more: false, hits: [] };
-  const match = matchCondition(tree);
-  const f = filterSql(filters);
-  const where = { sql: `${match.sql}${f.sql}`, bindings: [...match.bindings, ...f.bindings] };
-  // The best title matches among the matches; none for a search of only excluded words.
-  const titleQuery = positiveLexemes(tree).map(quoteLexeme).join(' | ');
-
-  // The matches are counted while the best title matches are found, each in a transaction of its own (on two
-  // connections, and neither waits for the other while it holds one): counting reads every match's entry of the
-  // text index, a few milliseconds for a common word, and the titles are read from their own index.
-  const [total, titled] = await Promise.all([
-    withTextIndexes(db, async (trx) => {
-      const counted = await trx.raw<{ rows: Array<{ n: number }> }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE ${where.sql} LIMIT ${MAX_COUNT + 1}) x`, where.bindings);
-      return counted.rows[0]?.n ?? 0;
-    }),
-    titleQuery
-      ? withTextIndexes(db, async (trx) => {
-          const best = await trx.raw<{ rows: Array<{ ids: number[] }> }>(
-            `SELECT ARRAY(
-               SELECT d.item_id FROM (
-                 SELECT d.item_id, d.tsv, d.phrases FROM search_documents d
-                  WHERE d.title_tsv @@ ?::tsquery${f.sql}
-                  ORDER BY ts_rank(d.title_tsv, ?::tsquery, 1) DESC, d.starts_at DESC, d.item_id DESC
-                  LIMIT ${TITLE_CANDIDATES}) d
-                WHERE ${match.sql}) AS ids`,
-            [titleQuery, ...f.bindings, titleQuery, ...match.bindings],
-          );
-          return best.rows[0]?.ids ?? [];
-        })
-      : Promise.resolve([] as number[]),
-  ]);
-  const rankAll = total <= RANK_ALL;
-
   return withTextIndexes(db, async (trx) => {
-      const ranked = await trx.raw<{ rows: Array<{ ranked: number[] | null; page: number[] | null }> }>(
-        `WITH every_match AS (
-           SELECT d.item_id FROM search_documents d WHERE ${where.sql} AND ?::boolean),
-         recent AS (
-           SELECT d.item_id FROM search_documents d
-            WHERE ${where.sql} AND NOT ?::boolean AND cardinality(?::int[]) < ${TITLE_ENOUGH}
-            ORDER BY d.starts_at DESC, d.item_id DESC
-            LIMIT ${RECENT_CANDIDATES}),
-         ranked AS (
-           -- The candidates as an array: one look-up each (the planner cannot know how few there are).
-           SELECT d.item_id, ts_rank(d.tsv, ?::tsquery, 1) AS rank, d.starts_at
-             FROM search_documents d
-            WHERE d.item_id = ANY (ARRAY(SELECT item_id FROM every_match UNION ALL SELECT unnest(?::int[]) WHERE NOT ?::boolean UNION ALL SELECT item_id FROM recent))),
-         ordered AS (SELECT item_id, row_number() OVER (ORDER BY rank DESC, starts_at DESC, item_id) AS n FROM ranked)
-         SELECT (SELECT array_agg(item_id ORDER BY n) FROM ordered) AS ranked,
-                (SELECT array_agg(item_id ORDER BY n) FROM ordered WHERE n > ? AND n <= ?) AS page`,
-        [...where.bindings, rankAll, ...where.bindings, rankAll, titled, tsquery, titled, rankAll, page.offset, page.offset + page.limit],
+    // The settings in the same round trip as reading the query.
+    const parsed = await trx.raw<{ rows: Array<{ q: string }> }>(`SELECT ${PLANNER_SETTINGS}, websearch_to_tsquery('danish', ?)::text AS q`, [queryText(mode)]);
+    const tsquery = parsed.rows[0]?.q ?? '';
+    const tree = parseTsquery(tsquery);
+    // Only stop words (or nothing): nothing matches, as `tsv @@ ''` would say.
+    if (!tree) return { total: 0, more: false, hits: [] };
+    const match = matchCondition(tree);
+    const f = filterSql(filters);
+    const where = { sql: `${match.sql}${f.sql}`, bindings: [...match.bindings, ...f.bindings] };
+    // The best title matches among the matches; none for a search of only excluded words.
+    const titleQuery = positiveLexemes(tree).map(quoteLexeme).join(' | ');
+    const titled: { sql: string; bindings: Array<string | number> } = titleQuery
+      ? {
+          sql: `SELECT d.item_id FROM (
+                  SELECT d.item_id, d.tsv, d.phrases FROM search_documents d
+                   WHERE d.title_tsv @@ ?::tsquery${f.sql} AND (SELECT n FROM total) > ${RANK_ALL}
+                   ORDER BY ts_rank(d.title_tsv, ?::tsquery, 1) DESC, d.starts_at DESC, d.item_id DESC
+                   LIMIT ${TITLE_CANDIDATES}) d
+                 WHERE ${match.sql}`,
+          bindings: [titleQuery, ...f.bindings, titleQuery, ...match.bindings],
+        }
+      : { sql: 'SELECT NULL::int AS item_id WHERE false', bindings: [] };
+
+    const ranked = await trx.raw<{ rows: Array<{ total: number; ranked: number[] | null; page: number[] | null }> }>(
+      `WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE ${where.sql} LIMIT ${MAX_COUNT + 1}) x),
+       every_match AS (
+         SELECT d.item_id FROM search_documents d WHERE ${where.sql} AND (SELECT n FROM total) <= ${RANK_ALL}),
+       titled AS (${titled.sql}),
+       recent AS (
+         SELECT d.item_id FROM search_documents d
+          WHERE ${where.sql} AND (SELECT n FROM total) > ${RANK_ALL} AND (SELECT count(*) FROM titled) < ${TITLE_ENOUGH}
+          ORDER BY d.starts_at DESC, d.item_id DESC
+          LIMIT ${RECENT_CANDIDATES}),
+       ranked AS (
+         -- The candidates as an array: one look-up each (the planner cannot know how few there are).
+         SELECT d.item_id, ts_rank(d.tsv, ?::tsquery, 1) AS rank, d.starts_at
+           FROM search_documents d
+          WHERE d.item_id = ANY (ARRAY(SELECT item_id FROM every_match UNION ALL SELECT item_id FROM titled UNION ALL SELECT item_id FROM recent))),
+       ordered AS (SELECT item_id, row_number() OVER (ORDER BY rank DESC, starts_at DESC, item_id) AS n FROM ranked)
+       SELECT (SELECT n FROM total) AS total,
+              (SELECT array_agg(item_id ORDER BY n) FROM ordered) AS ranked,
+              (SELECT array_agg(item_id ORDER BY n) FROM ordered WHERE n > ? AND n <= ?) AS page`,
+      [...where.bindings, ...where.bindings, ...titled.bindings, ...where.bindings, tsquery, page.offset, page.offset + page.limit],
+    );
+    const row = ranked.rows[0];
+    const total = Math.min(row?.total ?? 0, MAX_COUNT);
+    const more = (row?.total ?? 0) > MAX_COUNT;
+    const candidates = row?.ranked ?? [];
+    const ids = [...(row?.page ?? [])];
+    // A page beyond the ranked candidates: the other matches, newest first.
+    if (ids.length < page.limit && page.offset + ids.length < total && candidates.length < total) {
+      const rest = await trx.raw<{ rows: Array<{ item_id: number }> }>(
+        `SELECT d.item_id FROM search_documents d
+          WHERE ${where.sql} AND NOT (d.item_id = ANY (?::int[]))
+          ORDER BY d.starts_at DESC, d.item_id DESC
+          LIMIT ? OFFSET ?`,
+        [...where.bindings, candidates, page.limit - ids.length, Math.max(0, page.offset - candidates.length)],
       );
-      const row = ranked.rows[0];
-      const candidates = row?.ranked ?? [];
-      const ids = [...(row?.page ?? [])];
-      const shown = Math.min(total, MAX_COUNT);
-      // A page beyond the ranked candidates: the other matches, newest first.
-      if (ids.length < page.limit && page.offset + ids.length < shown && candidates.length < shown) {
-        const rest = await trx.raw<{ rows: Array<{ item_id: number }> }>(
-          `SELECT d.item_id FROM search_documents d
-            WHERE ${where.sql} AND NOT (d.item_id = ANY (?::int[]))
-            ORDER BY d.starts_at DESC, d.item_id DESC
-            LIMIT ? OFFSET ?`,
-          [...where.bindings, candidates, page.limit - ids.length, Math.max(0, page.offset - candidates.length)],
-        );
-        ids.push(...rest.rows.map((r) => r.item_id));
-      }
-      return { total: shown, more: total > MAX_COUNT, hits: await hitRows(trx, ids, { tsquery, lexemes: positiveLexemes(tree), pairs: positivePhrasePairs(tree) }) };
-    },
-  );
+      ids.push(...rest.rows.map((r) => r.item_id));
+    }
+    return { total, more, hits: await hitRows(trx, ids, { tsquery, lexemes: positiveLexemes(tree), pairs: positivePhrasePairs(tree) }) };
+  }, true);
 }
 
 /** Items whose title resembles the text (trigram word similarity), for when no word matched at all. */
