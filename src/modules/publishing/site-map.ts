@@ -8,7 +8,7 @@ import { groupBy } from '../../lib/group-by';
  * A meeting's further pages (items, minutes versions) are listed when `withPagesOf`
  * says so: the publisher takes an unchanged meeting's folder over whole, pages and all.
  */
-export async function publicPaths(db: Db, withPagesOf: (meetingSlug: string) => boolean = () => true): Promise<string[]> {
+export async function publicPaths(db: Db, withPagesOf: (meetingSlug: string) => boolean): Promise<string[]> {
   const paths = ['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics'];
   const committees = (await db('committees').whereNot('kind', 'external_party').orderBy('slug').pluck('slug')) as string[];
   for (const slug of committees) {

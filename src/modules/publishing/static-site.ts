@@ -289,9 +289,11 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     let reused = 0;
     const pages: string[] = [];
     let linked = 0;
+    /** The previous version's shared folder of that place (none for a full publish). */
+    const previousFolder = (dir: string): SharedRecord | undefined => (o.full ? undefined : previousIndex?.shared[dir]);
     /** The previous version's shared folder when this version takes it over whole: made from the same data (its key). */
     const unchangedFolder = (dir: string, key: string): SharedRecord | undefined => {
-      const before = o.full ? undefined : previousIndex?.shared[dir];
+      const before = previousFolder(dir);
       return before && sameSite && before.key === key ? before : undefined;
     };
     /** A folder of pages is made from its meeting's data, with or without the PDFs. */
@@ -363,16 +365,17 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     const openShared = (dir: string, key: string): Shared => {
       const known = shared.get(dir);
       if (known) return known;
-      const before = o.full ? undefined : previousIndex?.shared[dir];
-      if (before && unchangedFolder(dir, key)) {
-        const taken: Shared = { dir, reused: true, record: before };
+      const unchanged = unchangedFolder(dir, key);
+      if (unchanged) {
+        const taken: Shared = { dir, reused: true, record: unchanged };
         shared.set(dir, taken);
-        files += before.files;
-        reused += before.files;
-        pages.push(...before.pages);
-        for (const link of before.links) enqueue(link);
+        files += unchanged.files;
+        reused += unchanged.files;
+        pages.push(...unchanged.pages);
+        for (const link of unchanged.links) enqueue(link);
         return taken;
       }
+      const before = previousFolder(dir);
       const store = storeOf(versionName, dir);
       const root = path.join(sharedDir, store, SHARED_FILES);
       fsSync.mkdirSync(root, { recursive: true });
