@@ -115,6 +115,12 @@ describe('meeting PDFs', () => {
     expect(referat.info.text.at(-1)).toContain('Referatet er godkendt');
   });
 
+  it('sets the text in IBM Plex Sans, the design system\'s typeface, in each weight it uses', () => {
+    // Chromium embeds a subset of each font it used, named "ABCDEF+<PostScript name>".
+    const embedded = new Set([...referat.body.toString('latin1').matchAll(/\/FontName\s*\/[A-Z]{6}\+([A-Za-z-]+)/g)].map((m) => m[1]));
+    for (const font of ['IBMPlexSans', 'IBMPlexSans-SemiBold', 'IBMPlexSans-Bold']) expect({ font, embedded: embedded.has(font) }).toEqual({ font, embedded: true });
+  });
+
   it('opens with a front page and a table of contents giving each punkt its page', () => {
     const front = text({ ...referat.info, text: [referat.info.text[0] ?? ''] });
     for (const fact of ['Ballerup Kommune', 'Referat', 'Social- og Sundhedsudvalget', 'tirsdag den 6. april 2021', 'Kl. 14.00', 'Mødelokale 1, Ballerup Rådhus', 'Deltagere', 'Lolan Ottesen (A), formand']) {
