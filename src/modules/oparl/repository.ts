@@ -199,18 +199,18 @@ export async function listPage(
  * columns: the static site publishes each object and every page of each list from these.
  */
 /** The columns that name an object of each kind (its id, or the parts of its URL) and the lists it is on. */
-const KEY_COLUMNS: Record<ListKind, string> = {
-  body: 's.id',
-  organization: 's.id, s."bodyId"',
-  person: 's.id, s."bodyId"',
-  membership: 's.id, s."bodyId"',
-  meeting: 's.id, s."bodyId", s."organizationId"',
-  agendaItem: 's.id, s."bodyId"',
-  consultation: 's.id, s."bodyId"',
-  paper: 's.id, s."bodyId"',
-  location: 's.key, s."bodyId"',
-  legislativeTerm: 's."bodyId", s."startYear"',
-  file: 's.grp, s.num, s.variant, s."bodyId"',
+const KEY_COLUMNS: Record<ListKind, readonly string[]> = {
+  body: ['id'],
+  organization: ['id', 'bodyId'],
+  person: ['id', 'bodyId'],
+  membership: ['id', 'bodyId'],
+  meeting: ['id', 'bodyId', 'organizationId'],
+  agendaItem: ['id', 'bodyId'],
+  consultation: ['id', 'bodyId'],
+  paper: ['id', 'bodyId'],
+  location: ['key', 'bodyId'],
+  legislativeTerm: ['bodyId', 'startYear'],
+  file: ['grp', 'num', 'variant', 'bodyId'],
 };
 
 /** An object's key without its times */
@@ -223,7 +223,10 @@ export type ObjectKey = Omit<IndexRow, keyof Stamp>;
 export async function allKeys(db: Db, kind: ListKind, options: { withPdfs: boolean; today: string }): Promise<ObjectKey[]> {
   const source = kind === 'file' ? fileIndex(options.withPdfs) : kind === 'legislativeTerm' ? TERM_INDEX : INDEX[kind];
   const bindings: unknown[] = kind === 'legislativeTerm' ? [options.today] : [];
-  return rows<ObjectKey>(db, `${WITH_PUBLIC} SELECT ${KEY_COLUMNS[kind]} FROM (${source}) s ORDER BY ${ORDER[kind]}`, bindings);
+  // As one JSON array: a municipality has tens of thousands of items, and a row each costs several times the parsing.
+  const key = KEY_COLUMNS[kind].map((column) => `'${column}', s."${column}"`).join(', ');
+  const [row] = await rows<{ keys: ObjectKey[] }>(db, `${WITH_PUBLIC} SELECT coalesce(json_agg(json_build_object(${key}) ORDER BY ${ORDER[kind]}), '[]') AS keys FROM (${source}) s`, bindings);
+  return row?.keys ?? [];
 }
 
 // ---------------------------------------------------------------- bodies and terms
@@ -644,13 +647,19 @@ export interface BallotRow {
   party: string | null;
 }
 
-/** The ballots of the given votes, with each voter's party on the meeting day. Pass only votes that are public. */
 /** Who voted in each of the votes (the URLs of their Vote objects), without the ballots' choice and party. */
 export async function ballotKeys(db: Db, voteIds: number[]): Promise<Array<{ voteId: number; personId: number }>> {
   if (voteIds.length === 0) return [];
-  return rows(db, 'SELECT b.vote_id AS "voteId", b.person_id AS "personId" FROM vote_ballots b WHERE b.vote_id = ANY(?) ORDER BY b.vote_id, b.position', [voteIds]);
+  // As one JSON array: tens of thousands of ballots (see allKeys).
+  const [row] = await rows<{ keys: Array<{ voteId: number; personId: number }> }>(
+    db,
+    `SELECT coalesce(json_agg(json_build_object('voteId', b.vote_id, 'personId', b.person_id) ORDER BY b.vote_id, b.position), '[]') AS keys FROM vote_ballots b WHERE b.vote_id = ANY(?)`,
+    [voteIds],
+  );
+  return row?.keys ?? [];
 }
 
+/** The ballots of the given votes, with each voter's party on the meeting day. Pass only votes that are public. */
 export async function ballots(db: Db, voteIds: number[]): Promise<BallotRow[]> {
   if (voteIds.length === 0) return [];
   return rows<BallotRow>(
