@@ -40,7 +40,7 @@ async function inParallel<T>(jobs: T[], work: (job: T) => Promise<void>): Promis
 const hash = (parts: string[]) => crypto.createHash('sha256').update(parts.join('\n')).digest('hex');
 
 /** Every object's key, by kind (and who voted in each vote): a handful of queries over the whole API. */
-async function loadOparlKeys(ctx: OparlContext) {
+export async function loadOparlKeys(ctx: OparlContext) {
   const { db } = ctx;
   const options = { withPdfs: ctx.withPdfs, today: ctx.today };
   const keysOf = (kind: repo.ListKind) => repo.allKeys(db, kind, options);
@@ -63,6 +63,8 @@ async function loadOparlKeys(ctx: OparlContext) {
   return { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots };
 }
 
+export type OparlKeys = Awaited<ReturnType<typeof loadOparlKeys>>;
+
 /**
  * The whole OParl API as the static site's files: every object (tombstones included)
  * and every page of every list without filters, byte for byte what the live API
@@ -70,9 +72,10 @@ async function loadOparlKeys(ctx: OparlContext) {
  * list page at a time, a fixed handful of queries for a hundred objects, instead of
  * one request per file. A page or object whose data has not changed since the
  * previous version (its stamp, and for a list page the stamps of all its objects and
- * the list's length) is taken over without loading it.
+ * the list's length) is taken over without loading it. The keys (loadOparlKeys) come from
+ * the caller, which can have PostgreSQL read them while it does other work.
  */
-export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarget): Promise<OparlStaticResult> {
+export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarget, keys: Promise<OparlKeys>): Promise<OparlStaticResult> {
   const service = createOparlService(ctx);
   const s = createSerializers(ctx.urls);
   const paths = oparlUrls('');
@@ -87,7 +90,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     return true;
   };
 
-  const { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots } = await loadOparlKeys(ctx);
+  const { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots } = await keys;
 
   /**
    * One list cut into pages of the default size. With `withObjects`, each page also writes

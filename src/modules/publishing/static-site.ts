@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Express } from 'express';
 import type { Db } from '../../db/knex';
 import type { OparlContext } from '../oparl/service';
-import { writeOparlFiles } from '../oparl/static-files';
+import { loadOparlKeys, writeOparlFiles } from '../oparl/static-files';
 import { compactChanges, readStamps, stampOf } from './change-stamps';
 import { linkedPaths, outputFile, publicPaths, sitemapFiles } from './site-map';
 import { writeJson } from '../../lib/write-json';
@@ -266,6 +266,9 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   const previous = o.full ? {} : await readManifest(previousDir);
   // Stamps are read before any page is rendered: a change made meanwhile leaves a newer stamp, so the next publish renders it.
   const stamps = await readStamps(o.db, new Date());
+  // The OParl API's keys are read by PostgreSQL while the pages are rendered, not after (awaited when its files are written).
+  const oparlKeys = loadOparlKeys(o.oparl);
+  oparlKeys.catch(() => undefined);
   const previousIndex = o.full ? null : await readPageIndex(previousDir);
   // What every page is made under: the code, the day and the site-wide data (the site stamp), and the addresses that
   // feeds, the sitemap and the OParl ids are written with. When it differs from the previous version's, nothing is taken over.
@@ -603,7 +606,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         const file = outputFile(urlPath, 'application/json');
         (opened ? opened.index.entries : index.entries)[urlPath] = { file, hash: await put(file, Buffer.from(json), opened), stamp, html: false, links: [] };
       },
-    });
+    }, oparlKeys);
 
     const oparlMs = performance.now() - oparlStarted;
 
