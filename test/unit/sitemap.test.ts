@@ -4,10 +4,16 @@ const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) 
 
 describe('sitemap.xml', () => {
   it('lists the pages in one file while they fit, in path order, each segment escaped', () => {
-    const files = sitemapFiles('https://moeder.ballerup.dk/', ['/udvalg', '/', '/sager/01.02 P20']);
+    const files = sitemapFiles('https://moeder.ballerup.dk/', ['/udvalg', '/', '/sager/01.02 P20', '/sager/Ældre&Børn', "/dagsorden/a-b_c.d/punkt-1"]);
     expect(files.map((f) => f.file)).toEqual(['sitemap.xml']);
     expect(files[0]?.xml).toContain('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
-    expect(locs(files[0]?.xml ?? '')).toEqual(['https://moeder.ballerup.dk/', 'https://moeder.ballerup.dk/sager/01.02%20P20', 'https://moeder.ballerup.dk/udvalg']);
+    expect(locs(files[0]?.xml ?? '')).toEqual([
+      'https://moeder.ballerup.dk/',
+      'https://moeder.ballerup.dk/dagsorden/a-b_c.d/punkt-1',
+      'https://moeder.ballerup.dk/sager/01.02%20P20',
+      'https://moeder.ballerup.dk/sager/%C3%86ldre%26B%C3%B8rn',
+      'https://moeder.ballerup.dk/udvalg',
+    ]);
   });
 
   it('becomes an index of files of at most the limit each when the pages do not fit (the protocol allows 50,000)', () => {

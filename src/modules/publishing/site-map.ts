@@ -70,8 +70,9 @@ export const SITEMAP_LIMIT = 50_000;
 export function sitemapFiles(baseUrl: string, pages: string[], limit = SITEMAP_LIMIT): Array<{ file: string; xml: string }> {
   const base = baseUrl.replace(/\/$/, '');
   const head = '<?xml version="1.0" encoding="UTF-8"?>';
-  const urlset = (part: string[]) =>
-    [head, '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...part.map((p) => `  <url><loc>${base}${p.split('/').map(encodeURIComponent).join('/')}</loc></url>`), '</urlset>', ''].join('\n');
+  // A path of slugs and numbers (nearly all of them) is its own encoding: it is not split and encoded part by part.
+  const encoded = (p: string) => (/^[A-Za-z0-9\-_.!~*'()/]*$/.test(p) ? p : p.split('/').map(encodeURIComponent).join('/'));
+  const urlset = (part: string[]) => [head, '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...part.map((p) => `  <url><loc>${base}${encoded(p)}</loc></url>`), '</urlset>', ''].join('\n');
   const sorted = [...pages].sort();
   if (sorted.length <= limit) return [{ file: 'sitemap.xml', xml: urlset(sorted) }];
   const parts = Array.from({ length: Math.ceil(sorted.length / limit) }, (_, i) => ({ file: `sitemap-${i + 1}.xml`, xml: urlset(sorted.slice(i * limit, (i + 1) * limit)) }));
