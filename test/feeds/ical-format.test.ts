@@ -37,6 +37,29 @@ describe('iCalendar and XML text helpers', () => {
     expect(utcDateTime(new Date('2021-04-13T09:00:00.123Z'))).toBe('20210413T090000Z');
   });
 
+  it('gives Copenhagen wall time as the time zone database does, 1980 to 2040, summer time changes included', () => {
+    const reference = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    const expected = (ms: number) => {
+      const p = Object.fromEntries(reference.formatToParts(ms).map((x) => [x.type, x.value]));
+      return `${p.year}${p.month}${p.day}T${p.hour}${p.minute}${p.second}`;
+    };
+    const instants: number[] = [];
+    // Every 7 h 13 min 7 s (all hours and days of the week come round), and each hour's turn, a second either side,
+    // on the Sundays at the end of March, September (the end of summer time until 1996) and October.
+    for (let ms = Date.UTC(1980, 0, 1); ms < Date.UTC(2040, 0, 1); ms += ((7 * 60 + 13) * 60 + 7) * 1000) instants.push(ms);
+    for (let year = 1980; year < 2040; year++) {
+      for (const month of [2, 8, 9]) {
+        for (let day = 18; day <= 31; day++) {
+          const midnight = Date.UTC(year, month, day);
+          if (new Date(midnight).getUTCDay() !== 0 || new Date(midnight).getUTCMonth() !== month) continue;
+          for (let hour = 0; hour < 6; hour++) instants.push(midnight + hour * 3_600_000 - 1000, midnight + hour * 3_600_000, midnight + hour * 3_600_000 + 1000);
+        }
+      }
+    }
+    const wrong = instants.filter((ms) => localDateTime(new Date(ms)) !== expected(ms)).map((ms) => new Date(ms).toISOString());
+    expect(wrong).toEqual([]);
+  });
+
   it('escapes XML and drops what XML 1.0 cannot hold', () => {
     expect(escapeXml(`<a href="x">Tom & 'Jerry'</a>\u0000\u001F\uFFFE\uD800ok`)).toBe('&lt;a href=&quot;x&quot;&gt;Tom &amp; &apos;Jerry&apos;&lt;/a&gt;ok');
     expect(escapeXml('😀 æøå')).toBe('😀 æøå');

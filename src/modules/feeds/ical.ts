@@ -67,11 +67,59 @@ export function foldLine(line: string): string {
 /** Copenhagen wall time in parts: one formatter for every event (a calendar of all meetings has thousands) */
 const wallClock = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
+function wallClockParts(ms: number): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of wallClock.formatToParts(ms)) part[type] = value;
+  return part;
+}
+
+/** Copenhagen's offset from UTC at an instant, in minutes, as the time zone database has it. */
+function offsetMinutes(ms: number): number {
+  const p = wallClockParts(ms);
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * A year's summer time as UTC instants [start, end): the EU rule (VTIMEZONE above), from the last Sunday of March
+ * to the last Sunday of October at 01:00 UTC, when the time zone database agrees for that year; null when it does
+ * not (before 1996, say), and each time is then asked of it. Formatting is the calendar's main cost otherwise.
+ */
+const summerTimes = new Map<number, { start: number; end: number } | null>();
+function summerTimeOf(year: number): { start: number; end: number } | null {
+  const known = summerTimes.get(year);
+  if (known !== undefined) return known;
+  const lastSunday = (month: number) => {
+    const lastDay = Date.UTC(year, month + 1, 0, 1);
+    return lastDay - new Date(lastDay).getUTCDay() * DAY;
+  };
+  const rule = { start: lastSunday(2), end: lastSunday(9) };
+  const agrees =
+    offsetMinutes(Date.UTC(year, 0, 1)) === 60 &&
+    offsetMinutes(rule.start - 1000) === 60 &&
+    offsetMinutes(rule.start) === 120 &&
+    offsetMinutes(rule.end - 1000) === 120 &&
+    offsetMinutes(rule.end) === 60 &&
+    offsetMinutes(Date.UTC(year, 11, 31, 23)) === 60;
+  summerTimes.set(year, agrees ? rule : null);
+  return agrees ? rule : null;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
 /** "20210406T140000" — Copenhagen wall time, for DTSTART;TZID=Europe/Copenhagen */
 export function localDateTime(date: Date): string {
-  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
-  for (const { type, value } of wallClock.formatToParts(date)) part[type] = value;
-  return `${part.year}${part.month}${part.day}T${part.hour}${part.minute}${part.second}`;
+  const ms = date.getTime();
+  const summer = summerTimeOf(date.getUTCFullYear());
+  if (!summer) {
+    const part = wallClockParts(ms);
+    return `${part.year}${part.month}${part.day}T${part.hour}${part.minute}${part.second}`;
+  }
+  const wall = new Date(ms + (ms >= summer.start && ms < summer.end ? 2 : 1) * HOUR);
+  return `${wall.getUTCFullYear()}${two(wall.getUTCMonth() + 1)}${two(wall.getUTCDate())}T${two(wall.getUTCHours())}${two(wall.getUTCMinutes())}${two(wall.getUTCSeconds())}`;
 }
 
 /** "20210406T120000Z" */
