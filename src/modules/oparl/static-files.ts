@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { concurrently } from '../../db/knex';
 import { groupBy } from '../../lib/group-by';
-import { DEFAULT_PAGE_SIZE, listPage, totalPagesOf, type ListQuery } from './list-query';
+import { DEFAULT_PAGE_SIZE, listPage, totalPagesOf } from './list-query';
 import * as repo from './repository';
 import { createSerializers, type OparlObject } from './serializers';
 import { createOparlService, objectUrl, type ListName, type OparlContext } from './service';
@@ -13,8 +13,8 @@ export interface OparlStaticTarget {
   stampOf: (path: string) => string | null;
   /** Takes over the previous version's file of the path when it was made from the same stamp; true when it did */
   reuse: (path: string, stamp: string | null) => boolean;
-  /** The file `reuse` took over for a path: the previous version's, unchanged */
-  readTakenOver: (path: string) => Promise<string>;
+  /** The file this version holds for a path (written in this publish, or taken over by `reuse`); undefined when it has none */
+  read: (path: string) => Promise<string | undefined>;
   write: (path: string, json: string, stamp: string | null) => Promise<void>;
   /**
    * Told every path of the API and its stamp before any is written or taken over: a folder whose paths and
@@ -168,30 +168,48 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   const system = paths.system();
   if (!reused(system, null)) await write(system, service.system(), null);
 
-  await inParallel(pages, async ({ list, page, keys, pagePath, pageStamp, objects }) => {
-    const query: ListQuery = { page, limit: DEFAULT_PAGE_SIZE };
-    const pending = objects.filter((object) => !reused(object.path, object.stamp));
-    const pageReused = reused(pagePath, pageStamp);
-    if (pageReused && pending.length === 0) return;
-    // Only the objects not taken over are loaded, unless the page needs most of them anyway.
-    const loadAll = !pageReused && (!list.withObjects || pending.length * 2 > objects.length);
-    const loaded = await service.objectsOf(list.kind, loadAll ? keys : pending.map((object) => object.key));
-    const byId = new Map(loaded.map((o) => [o.id, o]));
-    if (!pageReused) {
-      // A page holds its objects as their own files do: those taken over are read back from the previous version.
-      const changed = new Set(pending);
-      const data = loadAll
-        ? loaded
-        : (await Promise.all(objects.map(async (object) => (changed.has(object) ? byId.get(objectUrl(list.kind, object.key, ctx.urls)) : (JSON.parse(await target.readTakenOver(object.path)) as OparlObject))))).filter(
-            (object): object is OparlObject => object !== undefined,
-          );
-      await write(pagePath, listPage(data, list.keys.length, query, (n) => list.pageUrl(n, ctx.urls)), pageStamp);
-    }
-    for (const object of pending) {
-      const found = byId.get(objectUrl(list.kind, object.key, ctx.urls));
-      if (found) await write(object.path, found, object.stamp);
-    }
-  });
+  /** An object as this version's file holds it; undefined when it has none (gone since its key was read) */
+  const readObject = async (path: string): Promise<OparlObject | undefined> => {
+    const json = await target.read(path);
+    return json === undefined ? undefined : (JSON.parse(json) as OparlObject);
+  };
+  /** A page of a list: the objects found, in the list's order */
+  const writePage = async (list: ListJob, page: number, pagePath: string, pageStamp: string | null, objects: Array<OparlObject | undefined>) => {
+    const data = objects.filter((object): object is OparlObject => object !== undefined);
+    await write(pagePath, listPage(data, list.keys.length, { page, limit: DEFAULT_PAGE_SIZE }, (n) => list.pageUrl(n, ctx.urls)), pageStamp);
+  };
+  // The lists with objects of their own first: each writes, or takes over, the files of its objects.
+  await inParallel(
+    pages.filter((p) => p.list.withObjects),
+    async ({ list, page, keys, pagePath, pageStamp, objects }) => {
+      const pending = objects.filter((object) => !reused(object.path, object.stamp));
+      const pageReused = reused(pagePath, pageStamp);
+      if (pageReused && pending.length === 0) return;
+      // Only the objects not taken over are loaded, unless the page needs most of them anyway.
+      const loadAll = !pageReused && pending.length * 2 > objects.length;
+      const loaded = await service.objectsOf(list.kind, loadAll ? keys : pending.map((object) => object.key));
+      const byId = new Map(loaded.map((o) => [o.id, o]));
+      if (!pageReused) {
+        // A page holds its objects as their own files do: those taken over are read back from the previous version.
+        const changed = new Set(pending);
+        const data = loadAll ? loaded : await Promise.all(objects.map(async (object) => (changed.has(object) ? byId.get(objectUrl(list.kind, object.key, ctx.urls)) : readObject(object.path))));
+        await writePage(list, page, pagePath, pageStamp, data);
+      }
+      for (const object of pending) {
+        const found = byId.get(objectUrl(list.kind, object.key, ctx.urls));
+        if (found) await write(object.path, found, object.stamp);
+      }
+    },
+  );
+  // Then the lists of objects filed elsewhere (an organization's meetings): a changed page is made from those
+  // objects' files in this version, not loaded and serialised again (a meeting holds all its items).
+  await inParallel(
+    pages.filter((p) => !p.list.withObjects),
+    async ({ list, page, keys, pagePath, pageStamp }) => {
+      if (reused(pagePath, pageStamp)) return;
+      await writePage(list, page, pagePath, pageStamp, await Promise.all(keys.map((key) => readObject(objectUrl(list.kind, key, paths)))));
+    },
+  );
   const pending = singles.filter((x) => !reused(x.path, x.stamp));
   const amendmentIds = [...new Set(pending.filter((x) => x.kind === 'amendment').map((x) => x.id))];
   const voteIds = [...new Set(pending.filter((x) => x.kind !== 'amendment').map((x) => x.id))];

@@ -593,12 +593,14 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         const folder = oparlFolderOf(urlPath);
         return folder?.reused === true || Boolean(reuse(urlPath, stamp, folder));
       },
-      readTakenOver: async (urlPath) => {
+      read: async (urlPath) => {
         const folder = oparlFolderOf(urlPath);
         const file = outputFile(urlPath, 'application/json');
-        const place = folder?.reused ? path.join(sharedDir, folder.record.store, SHARED_FILES, file.slice(folder.dir.length + 1)) : previousPlaceOf(file, folder);
-        if (!place) throw new Error(`${urlPath} blev ikke overtaget`);
-        return fs.readFile(place, 'utf8');
+        if (folder?.reused) return fs.readFile(path.join(sharedDir, folder.record.store, SHARED_FILES, file.slice(folder.dir.length + 1)), 'utf8');
+        if (!(file in (folder ? folder.index.manifest : manifest))) return undefined;
+        // Written now, or taken over and linked with the next batch: the batch is made first.
+        linkPending();
+        return fs.readFile(placeOf(file, folder), 'utf8');
       },
       write: async (urlPath, json, stamp) => {
         const opened = oparlFolderOf(urlPath);
