@@ -250,18 +250,20 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
       return { ms: t.ms, bytes: t.result.bytes.byteLength };
     };
     const cold = await renderOnce();
-    const rounds = options.quick ? 3 : 5;
-    const warm: number[] = [];
-    for (let i = 0; i < rounds; i++) warm.push((await renderOnce()).ms);
     // The final HTML Chromium printed, recorded in a separate, untimed render.
     const printed: PrintedPage[] = [];
     await createMeetingPdfs({ db: demoDb, filesDir: path.join(tmp, 'pdf-record'), browser: recordingPool(browser, printed), baseUrl: config.baseUrl, log: () => undefined }).get(seed.slug, 'referat');
     const last = printed.at(-1);
     if (!last) throw new Error('no PDF was printed');
     const rawTimes = { setContent: [] as number[], served: [] as number[] };
-    for (const how of ['setContent', 'served'] as const) {
-      await printRaw(browser, [last], how);
-      for (let i = 0; i < rounds; i++) rawTimes[how].push((await printRaw(browser, [last], how)).seconds * 1000);
+    for (const how of ['setContent', 'served'] as const) await printRaw(browser, [last], how);
+    // Each round renders the app's PDF and then raw Chromium's, side by side: the machine's speed drifts over
+    // seconds, and measuring one side after the other would put the drift into the ratio.
+    const rounds = 5;
+    const warm: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      warm.push((await renderOnce()).ms);
+      for (const how of ['setContent', 'served'] as const) rawTimes[how].push((await printRaw(browser, [last], how)).seconds * 1000);
     }
     const pdfRatio = median(warm) / Math.max(1, median(rawTimes.served));
     raw.pdf = { meeting: seed.slug, coldMs: cold.ms, warmMs: warm, rawChromiumMs: rawTimes, bytes: cold.bytes };
