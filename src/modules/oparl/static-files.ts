@@ -190,7 +190,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
       const loaded = await service.objectsOf(list.kind, loadAll ? keys : pending.map((object) => object.key));
       const byId = new Map(loaded.map((o) => [o.id, o]));
       if (!pageReused) {
-        // A page holds its objects as their own files do: those taken over are read back from the previous version.
+        // A page holds its objects as their own files do: those taken over are read back from their files.
         const changed = new Set(pending);
         const data = loadAll ? loaded : await Promise.all(objects.map(async (object) => (changed.has(object) ? byId.get(objectUrl(list.kind, object.key, ctx.urls)) : readObject(object.path))));
         await writePage(list, page, pagePath, pageStamp, data);
