@@ -1,6 +1,4 @@
 import fs from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import express from 'express';
 import type { PDFOptions, Page } from 'puppeteer';
@@ -9,6 +7,7 @@ import { createJobs } from '../jobs/queue';
 import { registerPdfJobs } from '../modules/pdf/jobs';
 import { createMeetingPdfs, type MeetingPdfs, type PdfVariant } from '../modules/pdf/service';
 import type { BrowserPool } from '../pdf/browser';
+import { listenOnLoopback } from '../web/loopback';
 import { ASSET_MOUNTS } from '../web/static-assets';
 
 /** What Chromium was asked to print: the final HTML (table of contents filled in), its address and the print options. */
@@ -74,13 +73,9 @@ async function serveStatic(pages: readonly PrintedPage[]): Promise<{ urls: strin
     else res.sendStatus(404);
   });
   for (const mount of ASSET_MOUNTS) app.use(mount.prefix, express.static(mount.dir));
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    urls: pages.map((_, i) => `${origin}/raw/${i}`),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  // Closed with the connections Chromium keeps open (or opened ahead): waiting for them to end could take minutes.
+  const server = await listenOnLoopback(app);
+  return { urls: pages.map((_, i) => `${server.url}/raw/${i}`), close: server.close };
 }
 
 /**
