@@ -45,3 +45,38 @@ export async function concurrently<T extends readonly unknown[]>(db: Db, thunks:
   }
   return (await Promise.all(thunks.map((thunk) => thunk()))) as unknown as T;
 }
+
+/** A query for manyColumns and manyRows: the `fields`, expressions over `from` (after the CTEs of `with`), in the order of `orderBy`. */
+export interface ManyRowsQuery<N extends string> {
+  with?: string;
+  fields: ReadonlyArray<readonly [name: N, expression: string]>;
+  from: string;
+  orderBy: string;
+}
+
+/**
+ * Rows of a few columns, tens of thousands of them (a publish's keys), as one JSON array per column, read in
+ * one row: node-postgres parses a row at a time into an object, about half again as much work (53,000 pairs:
+ * 62 ms against 88 ms; a JSON object per row is slower still, 110 ms).
+ */
+export async function manyColumns<N extends string>(db: Db, query: ManyRowsQuery<N>, bindings: readonly unknown[] = []): Promise<Record<N, unknown[]>> {
+  // Every aggregate has the same ORDER BY, so PostgreSQL sorts the rows once for all of them.
+  const columns = query.fields.map(([, expression], i) => `coalesce(json_agg(${expression} ORDER BY ${query.orderBy}), '[]') AS c${i}`).join(', ');
+  const result = await db.raw<{ rows: Array<Record<string, unknown[]>> }>(`${query.with ?? ''} SELECT ${columns} FROM ${query.from}`, bindings as unknown[]);
+  const row = result.rows[0] ?? {};
+  return Object.fromEntries(query.fields.map(([name], i) => [name, row[`c${i}`] ?? []])) as Record<N, unknown[]>;
+}
+
+/** manyColumns, as objects. */
+export async function manyRows<T extends Record<string, unknown>>(db: Db, query: ManyRowsQuery<keyof T & string>, bindings: readonly unknown[] = []): Promise<T[]> {
+  const columns = await manyColumns(db, query, bindings);
+  const names = query.fields.map(([name]) => name);
+  const count = names.length === 0 ? 0 : columns[names[0] as keyof T & string].length;
+  const objects: T[] = new Array(count);
+  for (let k = 0; k < count; k++) {
+    const object: Record<string, unknown> = {};
+    for (const name of names) object[name] = columns[name][k];
+    objects[k] = object as T;
+  }
+  return objects;
+}

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/knex';
+import { manyRows, type Db } from '../../db/knex';
 import { isAgendaPublic, MEETING_STATUSES, type MeetingStatus } from '../meetings/meeting-status';
 import { offsetOf, type ListQuery } from './list-query';
 import { termStartSql } from './terms';
@@ -223,10 +223,8 @@ export type ObjectKey = Omit<IndexRow, keyof Stamp>;
 export async function allKeys(db: Db, kind: ListKind, options: { withPdfs: boolean; today: string }): Promise<ObjectKey[]> {
   const source = kind === 'file' ? fileIndex(options.withPdfs) : kind === 'legislativeTerm' ? TERM_INDEX : INDEX[kind];
   const bindings: unknown[] = kind === 'legislativeTerm' ? [options.today] : [];
-  // As one JSON array: a municipality has tens of thousands of items, and a row each costs several times the parsing.
-  const key = KEY_COLUMNS[kind].map((column) => `'${column}', s."${column}"`).join(', ');
-  const [row] = await rows<{ keys: ObjectKey[] }>(db, `${WITH_PUBLIC} SELECT coalesce(json_agg(json_build_object(${key}) ORDER BY ${ORDER[kind]}), '[]') AS keys FROM (${source}) s`, bindings);
-  return row?.keys ?? [];
+  const fields = KEY_COLUMNS[kind].map((column) => [column, `s."${column}"`] as const);
+  return manyRows<ObjectKey & Record<string, unknown>>(db, { with: WITH_PUBLIC, fields, from: `(${source}) s`, orderBy: ORDER[kind] }, bindings);
 }
 
 // ---------------------------------------------------------------- bodies and terms
@@ -650,13 +648,7 @@ export interface BallotRow {
 /** Who voted in each of the votes (the URLs of their Vote objects), without the ballots' choice and party. */
 export async function ballotKeys(db: Db, voteIds: number[]): Promise<Array<{ voteId: number; personId: number }>> {
   if (voteIds.length === 0) return [];
-  // As one JSON array: tens of thousands of ballots (see allKeys).
-  const [row] = await rows<{ keys: Array<{ voteId: number; personId: number }> }>(
-    db,
-    `SELECT coalesce(json_agg(json_build_object('voteId', b.vote_id, 'personId', b.person_id) ORDER BY b.vote_id, b.position), '[]') AS keys FROM vote_ballots b WHERE b.vote_id = ANY(?)`,
-    [voteIds],
-  );
-  return row?.keys ?? [];
+  return manyRows(db, { fields: [['voteId', 'b.vote_id'], ['personId', 'b.person_id']], from: 'vote_ballots b WHERE b.vote_id = ANY(?)', orderBy: 'b.vote_id, b.position' }, [voteIds]);
 }
 
 /** The ballots of the given votes, with each voter's party on the meeting day. Pass only votes that are public. */

@@ -18,6 +18,14 @@ export interface OparlContext {
 /** The lists of the API and what they hold. */
 export type ListName = 'body' | repo.ListKind;
 
+/** A File object: an item's attachment, or one of a meeting's PDFs. */
+type FileKey = { kind: 'attachment'; id: number } | { kind: 'pdf'; meetingId: number; variant: PdfFileVariant };
+
+/** The File a key of the file list names (repository.ts fileIndex: group 0 are attachments, group 1 meeting PDFs). */
+function fileKeyOf(key: repo.ObjectKey): FileKey {
+  return key.grp === 0 ? { kind: 'attachment', id: key.num ?? 0 } : { kind: 'pdf', meetingId: key.num ?? 0, variant: key.variant as PdfFileVariant };
+}
+
 /** The URL of an object of a list, by its key: its id on the origin of `urls` (root-relative with an empty origin). */
 export function objectUrl(kind: ListName, key: repo.ObjectKey, urls: OparlUrls): string {
   const id = key.id ?? 0;
@@ -42,8 +50,10 @@ export function objectUrl(kind: ListName, key: repo.ObjectKey, urls: OparlUrls):
       return urls.location(key.key ?? '');
     case 'legislativeTerm':
       return urls.legislativeTerm(key.bodyId ?? 0, key.startYear ?? 0);
-    case 'file':
-      return key.grp === 0 ? urls.attachmentFile(key.num ?? 0) : urls.meetingFile(key.num ?? 0, key.variant as PdfFileVariant);
+    case 'file': {
+      const file = fileKeyOf(key);
+      return file.kind === 'attachment' ? urls.attachmentFile(file.id) : urls.meetingFile(file.meetingId, file.variant);
+    }
   }
 }
 
@@ -129,8 +139,6 @@ export function createOparlService(ctx: OparlContext) {
     return rows.map((p) => s.paper(p, byCase.get(p.id) ?? []));
   }
 
-  type FileKey = { kind: 'attachment'; id: number } | { kind: 'pdf'; meetingId: number; variant: PdfFileVariant };
-
   async function fileObjects(keys: FileKey[]): Promise<OparlObject[]> {
     const attachmentIds = keys.flatMap((k) => (k.kind === 'attachment' ? [k.id] : []));
     const meetingIds = ctx.withPdfs ? [...new Set(keys.flatMap((k) => (k.kind === 'pdf' ? [k.meetingId] : [])))] : [];
@@ -198,9 +206,7 @@ export function createOparlService(ctx: OparlContext) {
       case 'legislativeTerm':
         return termObjects(keys.map((k) => ({ bodyId: k.bodyId ?? 0, startYear: k.startYear ?? 0 })));
       case 'file':
-        return fileObjects(
-          keys.map((k): FileKey => (k.grp === 0 ? { kind: 'attachment', id: k.num ?? 0 } : { kind: 'pdf', meetingId: k.num ?? 0, variant: k.variant as PdfFileVariant })),
-        );
+        return fileObjects(keys.map(fileKeyOf));
     }
   }
 

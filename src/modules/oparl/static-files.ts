@@ -139,7 +139,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
       const pageStamp = stamps.every((x) => x !== null) ? hash([pagePath, String(list.keys.length), ...keyPaths.map((path, i) => `${path}=${stamps[i]}`)]) : null;
       const objects = list.withObjects ? keys.map((key, i) => ({ key, path: keyPaths[i] as string, stamp: stamps[i] ?? null })) : [];
       members.push([pagePath, pageStamp], ...objects.map((o): [string, string | null] => [o.path, o.stamp]));
-      return { list, page, keys, pagePath, pageStamp, objects };
+      return { list, page, keys, keyPaths, pagePath, pageStamp, objects };
     }),
   );
   // Motions, vote events and votes: no lists. Their paths from the keys; the rows of those made now are loaded below.
@@ -205,9 +205,9 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   // objects' files in this version, not loaded and serialised again (a meeting holds all its items).
   await inParallel(
     pages.filter((p) => !p.list.withObjects),
-    async ({ list, page, keys, pagePath, pageStamp }) => {
+    async ({ list, page, keyPaths, pagePath, pageStamp }) => {
       if (reused(pagePath, pageStamp)) return;
-      await writePage(list, page, pagePath, pageStamp, await Promise.all(keys.map((key) => readObject(objectUrl(list.kind, key, paths)))));
+      await writePage(list, page, pagePath, pageStamp, await Promise.all(keyPaths.map(readObject)));
     },
   );
   const pending = singles.filter((x) => !reused(x.path, x.stamp));
