@@ -37,6 +37,9 @@ async function inParallel<T>(jobs: T[], work: (job: T) => Promise<void>): Promis
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, lane));
 }
 
+/** How JSON.stringify begins a list page with no objects: its data come first (listPage). */
+const EMPTY_DATA = '{"data":[]';
+
 const hash = (parts: string[]) => crypto.createHash('sha256').update(parts.join('\n')).digest('hex');
 
 /** Every object's key, by kind (and who voted in each vote): a handful of queries over the whole API. */
@@ -80,10 +83,11 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   const s = createSerializers(ctx.urls);
   const paths = oparlUrls('');
   const counts: OparlStaticResult = { files: 0 };
-  const write = async (path: string, object: unknown, stamp: string | null) => {
+  const writeText = async (path: string, json: string, stamp: string | null) => {
     counts.files++;
-    await target.write(path, JSON.stringify(object), stamp);
+    await target.write(path, json, stamp);
   };
+  const write = (path: string, object: unknown, stamp: string | null) => writeText(path, JSON.stringify(object), stamp);
   const reused = (path: string, stamp: string | null) => {
     if (!target.reuse(path, stamp)) return false;
     counts.files++;
@@ -168,15 +172,16 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   const system = paths.system();
   if (!reused(system, null)) await write(system, service.system(), null);
 
-  /** An object as this version's file holds it; undefined when it has none (gone since its key was read) */
-  const readObject = async (path: string): Promise<OparlObject | undefined> => {
-    const json = await target.read(path);
-    return json === undefined ? undefined : (JSON.parse(json) as OparlObject);
-  };
-  /** A page of a list: the objects found, in the list's order */
-  const writePage = async (list: ListJob, page: number, pagePath: string, pageStamp: string | null, objects: Array<OparlObject | undefined>) => {
-    const data = objects.filter((object): object is OparlObject => object !== undefined);
-    await write(pagePath, listPage(data, list.keys.length, { page, limit: DEFAULT_PAGE_SIZE }, (n) => list.pageUrl(n, ctx.urls)), pageStamp);
+  /**
+   * A page of a list from its objects' JSON as their files hold it, in the list's order (undefined: not found,
+   * left out). The objects go into the page as text: a page of meetings, each holding its items, is over a
+   * megabyte, and parsing and serialising it again cost more than the rest of the page.
+   */
+  const writePage = async (list: ListJob, page: number, pagePath: string, pageStamp: string | null, objects: Array<string | undefined>) => {
+    const frame = JSON.stringify(listPage([], list.keys.length, { page, limit: DEFAULT_PAGE_SIZE }, (n) => list.pageUrl(n, ctx.urls)));
+    if (!frame.startsWith(EMPTY_DATA)) throw new Error(`${pagePath}: en listeside begynder ikke med sine data`);
+    const data = objects.filter((json): json is string => json !== undefined);
+    await writeText(pagePath, `{"data":[${data.join(',')}]${frame.slice(EMPTY_DATA.length)}`, pageStamp);
   };
   // The lists with objects of their own first: each writes, or takes over, the files of its objects.
   await inParallel(
@@ -188,16 +193,17 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
       // Only the objects not taken over are loaded, unless the page needs most of them anyway.
       const loadAll = !pageReused && pending.length * 2 > objects.length;
       const loaded = await service.objectsOf(list.kind, loadAll ? keys : pending.map((object) => object.key));
-      const byId = new Map(loaded.map((o) => [o.id, o]));
+      // Each serialised once, for its own file and the page.
+      const jsonById = new Map(loaded.map((o) => [o.id, JSON.stringify(o)]));
       if (!pageReused) {
-        // A page holds its objects as their own files do: those taken over are read back from their files.
+        // A page holds its objects as their own files do: those taken over are read from their files.
         const changed = new Set(pending);
-        const data = loadAll ? loaded : await Promise.all(objects.map(async (object) => (changed.has(object) ? byId.get(objectUrl(list.kind, object.key, ctx.urls)) : readObject(object.path))));
+        const data = loadAll ? [...jsonById.values()] : await Promise.all(objects.map(async (object) => (changed.has(object) ? jsonById.get(objectUrl(list.kind, object.key, ctx.urls)) : target.read(object.path))));
         await writePage(list, page, pagePath, pageStamp, data);
       }
       for (const object of pending) {
-        const found = byId.get(objectUrl(list.kind, object.key, ctx.urls));
-        if (found) await write(object.path, found, object.stamp);
+        const json = jsonById.get(objectUrl(list.kind, object.key, ctx.urls));
+        if (json !== undefined) await writeText(object.path, json, object.stamp);
       }
     },
   );
@@ -207,7 +213,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     pages.filter((p) => !p.list.withObjects),
     async ({ list, page, keyPaths, pagePath, pageStamp }) => {
       if (reused(pagePath, pageStamp)) return;
-      await writePage(list, page, pagePath, pageStamp, await Promise.all(keyPaths.map(readObject)));
+      await writePage(list, page, pagePath, pageStamp, await Promise.all(keyPaths.map((path) => target.read(path))));
     },
   );
   const pending = singles.filter((x) => !reused(x.path, x.stamp));

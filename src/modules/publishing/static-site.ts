@@ -158,10 +158,25 @@ function readJsonSync<T>(file: string): T | null {
  * of one kind (oparl/urls.ts), or the further pages of one OParl list.
  */
 function sharedFolderOfPath(urlPath: string): string | null {
+  if (urlPath.startsWith('/oparl/')) return oparlFolderOfPath(urlPath);
   const meeting = /^\/dagsorden\/([a-z0-9-]+)(?:\/|$)/.exec(urlPath);
-  if (meeting) return `dagsorden/${meeting[1]}`;
-  const oparl = /^\/oparl\/v1\.1\/((?:meeting|agendaItem|paper|consultation|file|motion|voteEvent|vote)\/\d+|body\/\d+\/[A-Za-z]+)\//.exec(urlPath);
-  return oparl ? `oparl/v1.1/${oparl[1]}` : null;
+  return meeting ? `dagsorden/${meeting[1]}` : null;
+}
+
+/**
+ * An OParl folder is the start of its files' directory, so it is found once per directory: a publish asks
+ * for each of 130,000 paths, several times.
+ */
+const oparlFolderByDirectory = new Map<string, string | null>();
+function oparlFolderOfPath(urlPath: string): string | null {
+  const directory = urlPath.slice(0, urlPath.lastIndexOf('/') + 1);
+  let folder = oparlFolderByDirectory.get(directory);
+  if (folder === undefined) {
+    const oparl = /^\/oparl\/v1\.1\/((?:meeting|agendaItem|paper|consultation|file|motion|voteEvent|vote)\/\d+|body\/\d+\/[A-Za-z]+)\//.exec(directory);
+    folder = oparl ? `oparl/v1.1/${oparl[1]}` : null;
+    oparlFolderByDirectory.set(directory, folder);
+  }
+  return folder;
 }
 
 const isInside = (urlPath: string, dir: string) => urlPath === `/${dir}` || urlPath.startsWith(`/${dir}/`);
