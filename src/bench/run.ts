@@ -40,6 +40,8 @@ export interface BenchResults {
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+/** Incremental publishes measured, each after one more meeting changed: the figure is their median. */
+const INCREMENTAL_RUNS = 5;
 
 async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const started = performance.now();
@@ -147,15 +149,18 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     row('1 Mødeside', 'p99 ratio', p99Ratio.toFixed(2), '≤ 1,5', p99Ratio <= 1.5);
     if (appRun.non2xx > 0 || appRun.errors > 0) row('1 Mødeside', 'errors / non-2xx', `${appRun.errors} / ${appRun.non2xx}`, '0', false);
 
-    // 2. Static publish without PDFs, then an incremental publish after one meeting changed, in a process of their
-    // own as `npm run publish` runs: the peak memory is the publisher's own, and the servers measured next in this
-    // process do not pay for its garbage. The whole site from a cold start, the incremental one warm.
+    // 2. Static publish without PDFs, then incremental publishes each after one meeting changed, in a process of
+    // their own as `npm run publish` runs: the peak memory is the publisher's own, and the servers measured next in
+    // this process do not pay for its garbage. The whole site from a cold start, the incremental ones warm. An
+    // incremental publish takes a second or two, and this machine's speed swings by half within a minute: the
+    // figure is the median of INCREMENTAL_RUNS, each after another meeting (of another committee) changed.
     say('Statisk udgivelse (uden PDF) …');
     const siteDir = path.join(tmp, 'site');
-    const changing = data.meetings.find((m) => !m.published) ?? target;
+    const unpublished = data.meetings.filter((m) => !m.published);
+    const changing = Array.from({ length: INCREMENTAL_RUNS }, (_, i) => unpublished[i % Math.max(1, unpublished.length)] ?? target);
     const runs = await forkForResult<PublishChildInput, PublishChildResult>(
       'publish-child.ts',
-      { databaseUrl: pg.connectionString, dataDir, out: siteDir, change: { meetingId: changing.id, itemNumber: 2, title: 'Ændret titel til benchmark' } },
+      { databaseUrl: pg.connectionString, dataDir, out: siteDir, changes: changing.map((m, i) => ({ meetingId: m.id, itemNumber: 2, title: `Ændret titel til benchmark ${i + 1}` })) },
       { timeoutMs: 30 * 60_000 },
     );
     const fullRun = runs.full;
@@ -171,11 +176,20 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     row('2 Udgivelse', 'OParl API as files (beside the search index)', `${(pub.oparlMs / 1000).toFixed(1)} s (${(pub.oparlFiles / (pub.oparlMs / 1000)).toFixed(0)} filer/s)`, '', null);
     row('2 Udgivelse', 'all files/s, without waiting for the search index', `${(pub.files / withoutIndexSeconds).toFixed(0)} (${withoutIndexSeconds.toFixed(1)} s)`, '', null);
     row('2 Udgivelse', 'search index (Pagefind), from the last page on', `${(pub.searchIndexMs / 1000).toFixed(1)} s (${(pub.indexWaitMs / 1000).toFixed(1)} s of it after the rest)`, '', null);
-    row('2 Udgivelse', 'peak RSS of the publishing process (full / after the incremental)', `${fullRun.peakRssMb.toFixed(0)} / ${runs.incremental.peakRssMb.toFixed(0)} MB`, '≤ 600 MB (Eleventy 1.060)', Math.max(fullRun.peakRssMb, runs.incremental.peakRssMb) <= 600);
-    const incremental = runs.incremental;
-    const incrementalHtmlMs = incremental.ms - incremental.result.indexWaitMs;
-    raw.incremental = { ...incremental.result, ms: incremental.ms, htmlMs: incrementalHtmlMs, meeting: changing.slug, peakRssMb: incremental.peakRssMb };
-    row('2 Udgivelse', 'incremental publish, one meeting changed', `${ms(incrementalHtmlMs)} (${incremental.result.written} filer skrevet, ${incremental.result.reused} overtaget uden gengivelse)`, '≤ 1 s', incrementalHtmlMs <= 1000);
+    const afterIncrementals = runs.incrementals.at(-1)?.peakRssMb ?? 0;
+    row('2 Udgivelse', 'peak RSS of the publishing process (full / after the incrementals)', `${fullRun.peakRssMb.toFixed(0)} / ${afterIncrementals.toFixed(0)} MB`, '≤ 600 MB (Eleventy 1.060)', Math.max(fullRun.peakRssMb, afterIncrementals) <= 600);
+    // Without the wait for the search index (none is built for them).
+    const incrementals = runs.incrementals.map((run, i) => ({ ...run.result, ms: run.ms, htmlMs: run.ms - run.result.indexWaitMs, meeting: changing[i]?.slug }));
+    const incrementalMs = incrementals.map((run) => run.htmlMs);
+    const typical = [...incrementals].sort((a, b) => a.htmlMs - b.htmlMs)[Math.floor((incrementals.length - 1) / 2)];
+    raw.incremental = { medianMs: median(incrementalMs), runs: incrementals };
+    row(
+      '2 Udgivelse',
+      `incremental publish, one meeting changed (median of ${incrementals.length})`,
+      `${ms(median(incrementalMs))} (${ms(Math.min(...incrementalMs))}–${ms(Math.max(...incrementalMs))}; ${typical?.written ?? 0} filer skrevet, ${typical?.reused ?? 0} overtaget uden gengivelse)`,
+      '≤ 1 s',
+      median(incrementalMs) <= 1000,
+    );
     row('2 Udgivelse', '  + search index of the new version', 'apart: Pagefind has no incremental mode (the full publish\'s figure above)', '', null);
 
     // 4. Search: 200 varied queries, common words included.
