@@ -1,5 +1,5 @@
-import { oparlUrls } from '../../src/modules/oparl/urls';
-import { readStamps, scopeOfPath, stampOf } from '../../src/modules/publishing/change-stamps';
+import { scopeOfObject } from '../../src/modules/oparl/static-files';
+import { readStamps, scopeOfPath, stampOf, stampOfScope } from '../../src/modules/publishing/change-stamps';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
 
 /**
@@ -74,23 +74,36 @@ test('a meeting stamp changes with the meeting and with the meetings that share 
   expect(after.site).toBe(before.site);
 });
 
-test('paths know their scope: meeting pages, attachments, case pages, committee pages, pages over all meetings and OParl objects; list pages have none', async () => {
+test('paths know their scope: meeting pages, attachments, case pages, committee pages, pages over all meetings; others have none', async () => {
   expect(scopeOfPath('/dagsorden/social-og-sundhedsudvalget-06-04-2021/punkt-3')).toEqual({ kind: 'meeting', slug: 'social-og-sundhedsudvalget-06-04-2021' });
   expect(scopeOfPath('/bilag/12/bilag.pdf')).toEqual({ kind: 'attachment', id: 12 });
-  expect(scopeOfPath('/oparl/v1.1/agendaItem/0/7.json')).toEqual({ kind: 'item', id: 7 });
-  expect(scopeOfPath('/oparl/v1.1/file/0/referat-3.json')).toEqual({ kind: 'meetingId', id: 3 });
-  expect(scopeOfPath('/oparl/v1.1/vote/0/5/9.json')).toEqual({ kind: 'vote', id: 5 });
-  expect(scopeOfPath('/oparl/v1.1/body/1/agendaItem/page-2.json')).toBeNull();
   expect(scopeOfPath('/udvalg/social-og-sundhedsudvalget')).toEqual({ kind: 'committee', slug: 'social-og-sundhedsudvalget' });
   expect(scopeOfPath('/udvalg/social-og-sundhedsudvalget/kalender.ics')).toEqual({ kind: 'committee', slug: 'social-og-sundhedsudvalget' });
   expect(scopeOfPath('/udvalg/social-og-sundhedsudvalget/andet')).toBeNull();
-  for (const p of ['/', '/udvalg', '/feeds/rss.xml', '/kalender.ics', '/oparl/v1.1/location/0a1b2c3d4e5f60718293a4b5c6d7e8f9.json']) expect(scopeOfPath(p)).toEqual({ kind: 'everything' });
-  for (const p of ['/oparl/v1.1/system.json', '/oparl/v1.1/body/1.json', '/oparl/v1.1/person/4.json', '/oparl/v1.1/legislativeTerm/1-2022.json']) expect(scopeOfPath(p)).toEqual({ kind: 'site' });
-  expect(scopeOfPath('/oparl/v1.1/paper/0/8.json')).toEqual({ kind: 'caseId', id: 8 });
+  for (const p of ['/', '/udvalg', '/feeds/rss.xml', '/kalender.ics']) expect(scopeOfPath(p)).toEqual({ kind: 'everything' });
   expect(scopeOfPath('/soeg')).toBeNull();
   const stamps = await readStamps(t.db, new Date());
   const item = (await t.db('agenda_items').first('id', 'meeting_id')) as { id: number; meeting_id: number };
-  expect(stampOf(stamps, oparlUrls('').agendaItem(item.id))).toBe(stamps.meetingById.get(item.meeting_id));
+  expect(stampOf(stamps, '/bilag/0/x.pdf')).toBeNull();
+  expect(stampOfScope(stamps, { kind: 'item', id: item.id })).toBe(stamps.meetingById.get(item.meeting_id));
+});
+
+test('OParl objects know their scope by their kind and key', async () => {
+  expect(scopeOfObject('agendaItem', { id: 7 })).toEqual({ kind: 'item', id: 7 });
+  // One consultation per open item on a case: it shares the item's id.
+  expect(scopeOfObject('consultation', { id: 7 })).toEqual({ kind: 'item', id: 7 });
+  expect(scopeOfObject('meeting', { id: 3 })).toEqual({ kind: 'meetingId', id: 3 });
+  expect(scopeOfObject('file', { grp: 0, num: 12 })).toEqual({ kind: 'attachment', id: 12 });
+  expect(scopeOfObject('file', { grp: 1, num: 3, variant: 'referat' })).toEqual({ kind: 'meetingId', id: 3 });
+  expect(scopeOfObject('paper', { id: 8 })).toEqual({ kind: 'caseId', id: 8 });
+  expect(scopeOfObject('location', { key: '0a1b2c3d' })).toEqual({ kind: 'everything' });
+  for (const kind of ['body', 'organization', 'person', 'membership', 'legislativeTerm'] as const) expect(scopeOfObject(kind, { id: 4, bodyId: 1, startYear: 2022 })).toEqual({ kind: 'site' });
+  // The stamps behind them: an attachment's and a vote's are their meeting's.
+  const stamps = await readStamps(t.db, new Date());
+  const attachment = (await t.db('attachments as a').join('agenda_items as i', 'i.id', 'a.item_id').first('a.id', 'i.meeting_id')) as { id: number; meeting_id: number };
+  expect(stampOfScope(stamps, scopeOfObject('file', { grp: 0, num: attachment.id }))).toBe(stamps.meetingById.get(attachment.meeting_id));
+  const vote = (await t.db('votes as v').join('agenda_items as i', 'i.id', 'v.item_id').first('v.id', 'i.meeting_id')) as { id: number; meeting_id: number };
+  expect(stampOfScope(stamps, { kind: 'vote', id: vote.id })).toBe(stamps.meetingById.get(vote.meeting_id));
 });
 
 test('a committee\'s pages follow its meetings; the front page follows every meeting and the next to start', async () => {

@@ -1,26 +1,30 @@
-import crypto from 'node:crypto';
 import { concurrently } from '../../db/knex';
+import { Digest } from '../../lib/digest';
 import { groupBy } from '../../lib/group-by';
 import { DEFAULT_PAGE_SIZE, listPage, totalPagesOf } from './list-query';
 import * as repo from './repository';
 import { createSerializers, type OparlObject } from './serializers';
-import { createOparlService, objectUrl, type ListName, type OparlContext } from './service';
-import { BODY_LISTS, oparlUrls } from './urls';
+import type { PathScope } from '../publishing/change-stamps';
+import { createOparlService, fileKeyOf, objectUrl, type ListName, type OparlContext } from './service';
+import { BODY_LISTS, SHELF_SIZE, oparlUrls } from './urls';
 
 /** Where the static publisher keeps the files: it decides what can be taken over from its previous version. */
 export interface OparlStaticTarget {
-  /** The stamp of the data a root-relative path was made from (publishing/change-stamps.ts); null when it has none */
-  stampOf: (path: string) => string | null;
+  /** The stamp of the data a file was made from (publishing/change-stamps.ts); null when it has none */
+  stampOf: (scope: PathScope) => string | null;
+  /** The shared folder a root-relative path's file goes in (publishing/static-site.ts); null for the version itself */
+  folderOf: (path: string) => string | null;
   /** Takes over the previous version's file of the path when it was made from the same stamp; true when it did */
   reuse: (path: string, stamp: string | null) => boolean;
   /** The file this version holds for a path (written in this publish, or taken over by `reuse`); undefined when it has none */
   read: (path: string) => Promise<string | undefined>;
   write: (path: string, json: string, stamp: string | null) => Promise<void>;
   /**
-   * Told every path of the API and its stamp before any is written or taken over: a folder whose paths and
-   * stamps are all as in the previous version is taken over whole (the numbered kinds' shelves, urls.ts).
+   * Told every shared folder and the key of what its files are made from (null: made anew every time), before
+   * any file is written or taken over. Answers the folders taken over whole from the previous version (their key
+   * is unchanged): their files are in place already.
    */
-  share: (members: Array<[path: string, stamp: string | null]>) => void;
+  share: (folders: Array<[folder: string, key: string | null]>) => Set<string>;
 }
 
 export interface OparlStaticResult {
@@ -40,7 +44,9 @@ async function inParallel<T>(jobs: T[], work: (job: T) => Promise<void>): Promis
 /** How JSON.stringify begins a list page with no objects: its data come first (listPage). */
 const EMPTY_DATA = '{"data":[]';
 
-const hash = (parts: string[]) => crypto.createHash('sha256').update(parts.join('\n')).digest('hex');
+/** Every field of an object's key, in one order: the object among the others of its list or folder. */
+const addKey = (digest: Digest, key: repo.ObjectKey) =>
+  digest.number(key.id).number(key.grp).number(key.num).string(key.variant).string(key.key).number(key.bodyId).number(key.organizationId).number(key.startYear);
 
 /** Every object's key, by kind (and who voted in each vote): a handful of queries over the whole API. */
 export async function loadOparlKeys(ctx: OparlContext) {
@@ -67,6 +73,54 @@ export async function loadOparlKeys(ctx: OparlContext) {
 }
 
 export type OparlKeys = Awaited<ReturnType<typeof loadOparlKeys>>;
+
+/** What an object of a list is made from (publishing/change-stamps.ts): its stamp is that scope's. */
+export function scopeOfObject(kind: ListName, key: repo.ObjectKey): PathScope {
+  switch (kind) {
+    case 'meeting':
+      return { kind: 'meetingId', id: key.id ?? 0 };
+    case 'agendaItem':
+    case 'consultation':
+      // One consultation per open item on a case: it shares the item's id.
+      return { kind: 'item', id: key.id ?? 0 };
+    case 'paper':
+      // A paper is its case's treatments.
+      return { kind: 'caseId', id: key.id ?? 0 };
+    case 'file': {
+      const file = fileKeyOf(key);
+      return file.kind === 'attachment' ? { kind: 'attachment', id: file.id } : { kind: 'meetingId', id: file.meetingId };
+    }
+    case 'location':
+      // A location lists its meetings.
+      return { kind: 'everything' };
+    case 'body':
+    case 'organization':
+    case 'person':
+    case 'membership':
+    case 'legislativeTerm':
+      // Made from site-wide data alone (committees, people, memberships, bodies; terms run to today).
+      return { kind: 'site' };
+  }
+}
+
+/**
+ * The number that chooses an object's shelf (oparl/urls.ts), for the kinds filed on shelves: every object
+ * with the same kind and shelf has its file in the same folder. Null for the kinds not shelved.
+ */
+function shelvedNumber(kind: ListName, key: repo.ObjectKey): number | null {
+  switch (kind) {
+    case 'meeting':
+    case 'agendaItem':
+    case 'consultation':
+    case 'paper':
+      return key.id ?? 0;
+    case 'file':
+      // An attachment's id, or the meeting's of its PDFs: both on the shelves of "file".
+      return key.num ?? 0;
+    default:
+      return null;
+  }
+}
 
 /**
  * The whole OParl API as the static site's files: every object (tombstones included)
@@ -131,43 +185,107 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     const id = organization.id ?? 0;
     lists.push({ kind: 'meeting', keys: meetingsOf.get(id) ?? [], pageUrl: (page, urls) => urls.organizationMeetings(id, page), withObjects: false });
   }
-  const members: Array<[string, string | null]> = [];
-  // Each page of each list with its objects' paths and stamps. A page is its objects in order and the list's length: unchanged when they are.
+  /**
+   * The shared folders and what their files are made from: each member's key and stamp, in the order listed
+   * here (the same for the same data). A folder whose key is as in the previous version is taken over whole,
+   * and its files need no further work: no path, no look-up.
+   */
+  interface Folder {
+    name: string;
+    digest: Digest;
+    /** False when a file has no stamp: the folder is made every time */
+    complete: boolean;
+    files: number;
+    whole: boolean;
+  }
+  /** The words of each distinct string digested (stamps, location keys) */
+  const digestStrings = new Map<string, Int32Array>();
+  const digest = () => new Digest(digestStrings);
+  const folders = new Map<string, Folder>();
+  const folderNamed = (name: string): Folder => {
+    const known = folders.get(name);
+    if (known) return known;
+    const folder: Folder = { name, digest: digest(), complete: true, files: 0, whole: false };
+    folders.set(name, folder);
+    return folder;
+  };
+  /** The folders of the shelves, by kind and shelf: found from the path of the first object on each */
+  const shelves = new Map<string, Map<number, Folder | null>>();
+  const shelfFolder = (kind: string, shelf: number, firstPath: () => string): Folder | null => {
+    const ofKind = shelves.get(kind) ?? new Map<number, Folder | null>();
+    shelves.set(kind, ofKind);
+    let folder = ofKind.get(shelf);
+    if (folder === undefined) {
+      const name = target.folderOf(firstPath());
+      folder = name === null ? null : folderNamed(name);
+      ofKind.set(shelf, folder);
+    }
+    return folder;
+  };
+  /** Adds a file to its folder's key; the folder */
+  const member = (folder: Folder | null, stamp: string | null, identify: (digest: Digest) => unknown): Folder | null => {
+    if (!folder) return null;
+    identify(folder.digest.string(stamp));
+    if (stamp === null) folder.complete = false;
+    folder.files++;
+    return folder;
+  };
+
+  // Each page of each list with its objects' stamps and folders. A page is its objects in order and the list's
+  // length: unchanged when they are.
   const pages = lists.flatMap((list) =>
     Array.from({ length: totalPagesOf(list.keys.length, DEFAULT_PAGE_SIZE) }, (_, i) => {
       const page = i + 1;
       const keys = list.keys.slice((page - 1) * DEFAULT_PAGE_SIZE, page * DEFAULT_PAGE_SIZE);
-      const keyPaths = keys.map((key) => objectUrl(list.kind, key, paths));
-      const stamps = keyPaths.map((path) => target.stampOf(path));
+      const stamps = keys.map((key) => target.stampOf(scopeOfObject(list.kind, key)));
       const pagePath = list.pageUrl(page, paths);
-      const pageStamp = stamps.every((x) => x !== null) ? hash([pagePath, String(list.keys.length), ...keyPaths.map((path, i) => `${path}=${stamps[i]}`)]) : null;
-      const objects = list.withObjects ? keys.map((key, i) => ({ key, path: keyPaths[i] as string, stamp: stamps[i] ?? null })) : [];
-      members.push([pagePath, pageStamp], ...objects.map((o): [string, string | null] => [o.path, o.stamp]));
-      return { list, page, keys, keyPaths, pagePath, pageStamp, objects };
+      const pageDigest = digest().number(list.keys.length);
+      keys.forEach((key, n) => addKey(pageDigest.string(stamps[n]), key));
+      const pageStamp = stamps.every((x) => x !== null) ? pageDigest.hex() : null;
+      const pageFolderName = target.folderOf(pagePath);
+      member(pageFolderName === null ? null : folderNamed(pageFolderName), pageStamp, (d) => d.number(page).string(list.kind));
+      // Objects filed elsewhere (an organization's meetings) are their own list's, not these pages'.
+      const objectFolders = list.withObjects
+        ? keys.map((key, n) => {
+            const shelved = shelvedNumber(list.kind, key);
+            const folder = shelved === null ? null : shelfFolder(list.kind, Math.floor(shelved / SHELF_SIZE), () => objectUrl(list.kind, key, paths));
+            return member(folder, stamps[n] ?? null, (d) => addKey(d, key));
+          })
+        : [];
+      return { list, page, keys, stamps, objectFolders, pagePath, pageStamp };
     }),
   );
-  // Motions, vote events and votes: no lists. Their paths from the keys; the rows of those made now are loaded below.
+  // Motions, vote events and votes: no lists. Their stamps and folders from the keys; the rows of those made now are loaded below.
   interface Single {
-    path: string;
     stamp: string | null;
+    folder: Folder | null;
     kind: 'amendment' | 'voteEvent' | 'pointMotion' | 'vote';
     id: number;
     personId?: number;
   }
+  const pathOf = ({ kind, id, personId }: Single) =>
+    kind === 'amendment' ? paths.amendmentMotion(id) : kind === 'voteEvent' ? paths.voteEvent(id) : kind === 'pointMotion' ? paths.pointMotion(id) : paths.vote(id, personId ?? 0);
   const singles: Single[] = [];
-  const single = (path: string, kind: Single['kind'], id: number, personId?: number) => {
-    const stamp = target.stampOf(path);
-    singles.push({ path, stamp, kind, id, personId });
-    members.push([path, stamp]);
+  const single = (kind: Single['kind'], id: number, personId?: number) => {
+    const x: Single = { stamp: target.stampOf(kind === 'amendment' ? { kind: 'amendment', id } : { kind: 'vote', id }), folder: null, kind, id, personId };
+    // Motions of both kinds share the shelves of "motion".
+    const shelfKind = kind === 'amendment' || kind === 'pointMotion' ? 'motion' : kind;
+    x.folder = member(shelfFolder(shelfKind, Math.floor(id / SHELF_SIZE), () => pathOf(x)), x.stamp, (d) => d.string(kind).number(id).number(personId));
+    singles.push(x);
   };
-  for (const id of amendments) single(paths.amendmentMotion(id), 'amendment', id);
+  for (const id of amendments) single('amendment', id);
   const votersOf = groupBy(ballots, (b) => b.voteId);
   for (const { id, amendmentId } of voteEvents) {
-    single(paths.voteEvent(id), 'voteEvent', id);
-    if (amendmentId === null) single(paths.pointMotion(id), 'pointMotion', id);
-    for (const { personId } of votersOf.get(id) ?? []) single(paths.vote(id, personId), 'vote', id, personId);
+    single('voteEvent', id);
+    if (amendmentId === null) single('pointMotion', id);
+    for (const { personId } of votersOf.get(id) ?? []) single('vote', id, personId);
   }
-  target.share(members);
+  const whole = target.share([...folders.values()].map((folder) => [folder.name, folder.complete ? folder.digest.hex() : null]));
+  for (const folder of folders.values()) {
+    folder.whole = whole.has(folder.name);
+    // Its files are in place already.
+    if (folder.whole) counts.files += folder.files;
+  }
 
   const system = paths.system();
   if (!reused(system, null)) await write(system, service.system(), null);
@@ -183,22 +301,37 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     const data = objects.filter((json): json is string => json !== undefined);
     await writeText(pagePath, `{"data":[${data.join(',')}]${frame.slice(EMPTY_DATA.length)}`, pageStamp);
   };
+  /** A file not taken over whole with its folder: in the folder it was counted in (its kind and shelf, urls.ts) */
+  const pathIn = (path: string, folder: Folder | null) => {
+    if (target.folderOf(path) !== (folder?.name ?? null)) throw new Error(`${path} ligger ikke i ${folder?.name ?? 'versionen selv'}`);
+    return path;
+  };
   // The lists with objects of their own first: each writes, or takes over, the files of its objects.
   await inParallel(
     pages.filter((p) => p.list.withObjects),
-    async ({ list, page, keys, pagePath, pageStamp, objects }) => {
-      const pending = objects.filter((object) => !reused(object.path, object.stamp));
+    async ({ list, page, keys, stamps, objectFolders, pagePath, pageStamp }) => {
       const pageReused = reused(pagePath, pageStamp);
+      // The objects outside folders taken over whole: each taken over, or pending.
+      const pending: Array<{ key: repo.ObjectKey; path: string; stamp: string | null }> = [];
+      keys.forEach((key, n) => {
+        const folder = objectFolders[n] ?? null;
+        if (folder?.whole) return;
+        const path = pathIn(objectUrl(list.kind, key, paths), folder);
+        const stamp = stamps[n] ?? null;
+        if (!reused(path, stamp)) pending.push({ key, path, stamp });
+      });
       if (pageReused && pending.length === 0) return;
       // Only the objects not taken over are loaded, unless the page needs most of them anyway.
-      const loadAll = !pageReused && pending.length * 2 > objects.length;
+      const loadAll = !pageReused && pending.length * 2 > keys.length;
       const loaded = await service.objectsOf(list.kind, loadAll ? keys : pending.map((object) => object.key));
       // Each serialised once, for its own file and the page.
       const jsonById = new Map(loaded.map((o) => [o.id, JSON.stringify(o)]));
       if (!pageReused) {
         // A page holds its objects as their own files do: those taken over are read from their files.
-        const changed = new Set(pending);
-        const data = loadAll ? [...jsonById.values()] : await Promise.all(objects.map(async (object) => (changed.has(object) ? jsonById.get(objectUrl(list.kind, object.key, ctx.urls)) : target.read(object.path))));
+        const changed = new Set(pending.map((object) => object.key));
+        const data = loadAll
+          ? [...jsonById.values()]
+          : await Promise.all(keys.map(async (key) => (changed.has(key) ? jsonById.get(objectUrl(list.kind, key, ctx.urls)) : target.read(objectUrl(list.kind, key, paths)))));
         await writePage(list, page, pagePath, pageStamp, data);
       }
       for (const object of pending) {
@@ -211,12 +344,13 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   // objects' files in this version, not loaded and serialised again (a meeting holds all its items).
   await inParallel(
     pages.filter((p) => !p.list.withObjects),
-    async ({ list, page, keyPaths, pagePath, pageStamp }) => {
+    async ({ list, page, keys, pagePath, pageStamp }) => {
       if (reused(pagePath, pageStamp)) return;
-      await writePage(list, page, pagePath, pageStamp, await Promise.all(keyPaths.map((path) => target.read(path))));
+      await writePage(list, page, pagePath, pageStamp, await Promise.all(keys.map((key) => target.read(objectUrl(list.kind, key, paths)))));
     },
   );
-  const pending = singles.filter((x) => !reused(x.path, x.stamp));
+  // Motions, vote events and votes outside folders taken over whole: each taken over, or made.
+  const pending = singles.filter((x) => !x.folder?.whole && !reused(pathIn(pathOf(x), x.folder), x.stamp));
   const amendmentIds = [...new Set(pending.filter((x) => x.kind === 'amendment').map((x) => x.id))];
   const voteIds = [...new Set(pending.filter((x) => x.kind !== 'amendment').map((x) => x.id))];
   const [amendmentRows, voteRows, ballotRows] = await concurrently(ctx.db, [
@@ -242,7 +376,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   };
   await inParallel(pending, async (x) => {
     const object = build(x);
-    if (object) await write(x.path, object, x.stamp);
+    if (object) await write(pathOf(x), object, x.stamp);
   });
   return counts;
 }

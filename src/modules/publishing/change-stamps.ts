@@ -117,10 +117,11 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
 }
 
 /**
- * The scope a public path belongs to, by its URL: a meeting's pages and files, an
- * attachment, a case page, the OParl objects of one meeting (meeting, agenda items,
- * files, votes, motions), a committee's page and feeds, the pages over all meetings.
- * Other paths have none and are rendered every time.
+ * What a public file is made from: a meeting's pages and files, an attachment, a case
+ * page, a committee's page and feeds, the pages over all meetings (scopeOfPath, by its
+ * URL); an agenda item, a vote or an amendment, a case's treatments, the site-wide data
+ * (the OParl files, by their objects: oparl/static-files.ts). Other paths have none and
+ * are rendered every time.
  */
 export type PathScope =
   | { kind: 'meeting'; slug: string }
@@ -133,35 +134,9 @@ export type PathScope =
   | { kind: 'site' }
   | null;
 
-/** The OParl objects' scopes, the most numerous kinds first: a large municipality's API is 100,000 files. */
-const OPARL_SCOPES: Array<[RegExp, (m: RegExpExecArray) => PathScope]> = [
-  // The numbered kinds sit on shelves of a hundred (oparl/urls.ts): "…/agendaItem/412/41234.json".
-  [/^\/oparl\/v1\.1\/(?:agendaItem|consultation)\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'item', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/file\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'attachment', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/(?:motion\/\d+\/point-|voteEvent\/\d+\/|vote\/\d+\/)(\d+)(?:\/\d+)?\.json$/, (m) => ({ kind: 'vote', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/motion\/\d+\/amendment-(\d+)\.json$/, (m) => ({ kind: 'amendment', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/file\/\d+\/[a-z]+-(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
-  [/^\/oparl\/v1\.1\/meeting\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'meetingId', id: Number(m[1]) })],
-  // A paper is its case's treatments.
-  [/^\/oparl\/v1\.1\/paper\/\d+\/(\d+)\.json$/, (m) => ({ kind: 'caseId', id: Number(m[1]) })],
-  // Made from site-wide data alone (committees, people, memberships, bodies; terms run to today).
-  [/^\/oparl\/v1\.1\/(?:system|(?:body|organization|person|membership|legislativeTerm)\/[^/]+)\.json$/, () => ({ kind: 'site' })],
-  // A location lists its meetings.
-  [/^\/oparl\/v1\.1\/location\/[0-9a-f]+\.json$/, () => ({ kind: 'everything' })],
-];
-
-function oparlScopeOf(urlPath: string): PathScope {
-  for (const [pattern, scope] of OPARL_SCOPES) {
-    const m = pattern.exec(urlPath);
-    if (m) return scope(m);
-  }
-  return null;
-}
-
 const EVERYTHING = new Set(['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics']);
 
 export function scopeOfPath(urlPath: string): PathScope {
-  if (urlPath.startsWith('/oparl/')) return oparlScopeOf(urlPath);
   if (EVERYTHING.has(urlPath)) return { kind: 'everything' };
   const committee = /^\/udvalg\/([a-z0-9-]+)(?:\/(?:rss\.xml|atom\.xml|kalender\.ics))?$/.exec(urlPath);
   if (committee?.[1]) return { kind: 'committee', slug: committee[1] };
@@ -176,7 +151,11 @@ export function scopeOfPath(urlPath: string): PathScope {
 
 /** The stamp of a path's scope; null when the path has none (it is rendered every time). */
 export function stampOf(stamps: SiteStamps, urlPath: string): string | null {
-  const scope = scopeOfPath(urlPath);
+  return stampOfScope(stamps, scopeOfPath(urlPath));
+}
+
+/** The stamp of a scope (the OParl files name theirs by their objects' kinds: oparl/static-files.ts); null for none. */
+export function stampOfScope(stamps: SiteStamps, scope: PathScope): string | null {
   if (!scope) return null;
   if (scope.kind === 'case') return stamps.caseByRef.get(scope.ref) ?? null;
   if (scope.kind === 'caseId') return stamps.caseById.get(scope.id) ?? null;

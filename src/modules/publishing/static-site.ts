@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import type { Db } from '../../db/knex';
 import type { OparlContext } from '../oparl/service';
 import { loadOparlKeys, writeOparlFiles } from '../oparl/static-files';
-import { compactChanges, readStamps, stampOf } from './change-stamps';
+import { compactChanges, readStamps, stampOf, stampOfScope } from './change-stamps';
 import { linkedPaths, outputFile, publicPaths, sitemapFiles } from './site-map';
 import { writeJson } from '../../lib/write-json';
 import { listenOnLoopback } from '../../web/loopback';
@@ -485,6 +485,13 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
           if (unchanged) {
             await fs.rm(path.join(sharedDir, folder.store), { recursive: true, force: true });
             record = { ...before.record, key: folder.key };
+            // The same files from newer stamps (a list page whose objects' meetings changed, not its objects): the
+            // kept folder's index takes them, or the next publish would make those files again, and the next.
+            if (Object.entries(folder.index.entries).some(([urlPath, entry]) => before.index.entries[urlPath]?.stamp !== entry.stamp)) {
+              const kept = path.join(sharedDir, before.record.store, SHARED_INDEX);
+              await writeJson(`${kept}.tmp-${process.pid}`, [folder.index as unknown as Record<string, unknown>]);
+              await fs.rename(`${kept}.tmp-${process.pid}`, kept);
+            }
           } else {
             await writeJson(path.join(sharedDir, folder.store, SHARED_INDEX), [folder.index as unknown as Record<string, unknown>]);
             record = { key: folder.key, store: folder.store, pages: folder.pages, links: [...folder.links], files: folder.files };
@@ -591,18 +598,13 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       return folder;
     };
     const oparl = await writeOparlFiles(o.oparl, {
-      stampOf: (urlPath) => stampOf(stamps, urlPath),
-      share: (members) => {
-        const byFolder = new Map<string, string[]>();
-        for (const [urlPath, stamp] of members) {
-          const dir = sharedFolderOfPath(urlPath);
-          if (!dir) continue;
-          const parts = byFolder.get(dir) ?? [];
-          // A path without a stamp is made every time: so is its folder.
-          parts.push(stamp === null ? `${urlPath}=ny-${versionName}` : `${urlPath}=${stamp}`);
-          byFolder.set(dir, parts);
-        }
-        for (const [dir, parts] of byFolder) openShared(dir, sha256(Buffer.from(parts.sort().join('\n'))));
+      stampOf: (scope) => stampOfScope(stamps, scope),
+      folderOf: sharedFolderOfPath,
+      share: (folders) => {
+        const whole = new Set<string>();
+        // A folder made every time has a key of this version's own.
+        for (const [dir, key] of folders) if (openShared(dir, key ?? `ny-${versionName}`).reused) whole.add(dir);
+        return whole;
       },
       reuse: (urlPath, stamp) => {
         const folder = oparlFolderOf(urlPath);
