@@ -4,6 +4,7 @@ import path from 'node:path';
 import { concurrently, manyColumns, type Db } from '../../db/knex';
 import { groupBy } from '../../lib/group-by';
 import { formatIsoDate } from '../../i18n/format';
+import { SITE_WIDE_PATHS } from './site-map';
 
 /**
  * What a static page was made from, as a stamp: the publisher reuses a page of the
@@ -134,7 +135,7 @@ export type PathScope =
   | { kind: 'site' }
   | null;
 
-const EVERYTHING = new Set(['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics']);
+const EVERYTHING = new Set<string>(SITE_WIDE_PATHS);
 
 export function scopeOfPath(urlPath: string): PathScope {
   if (EVERYTHING.has(urlPath)) return { kind: 'everything' };

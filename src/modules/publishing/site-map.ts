@@ -1,6 +1,9 @@
 import type { Db } from '../../db/knex';
 import { groupBy } from '../../lib/group-by';
 
+/** The pages over all meetings: the front page, the committees, the feeds and the calendar of every meeting. */
+export const SITE_WIDE_PATHS = ['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics'] as const;
+
 /**
  * The public pages and files the database says exist. The publisher adds what the
  * rendered pages link to (attachments, PDFs), so the static site holds exactly what
@@ -9,7 +12,7 @@ import { groupBy } from '../../lib/group-by';
  * says so: the publisher takes an unchanged meeting's folder over whole, pages and all.
  */
 export async function publicPaths(db: Db, withPagesOf: (meetingSlug: string) => boolean): Promise<string[]> {
-  const paths = ['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics'];
+  const paths: string[] = [...SITE_WIDE_PATHS];
   const committees = (await db('committees').whereNot('kind', 'external_party').orderBy('slug').pluck('slug')) as string[];
   for (const slug of committees) {
     paths.push(`/udvalg/${slug}`, `/udvalg/${slug}/rss.xml`, `/udvalg/${slug}/atom.xml`, `/udvalg/${slug}/kalender.ics`);

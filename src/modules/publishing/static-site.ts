@@ -280,11 +280,11 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   const previousDir = await currentTarget(out);
   const previous = o.full ? {} : await readManifest(previousDir);
   // Stamps are read before any page is rendered: a change made meanwhile leaves a newer stamp, so the next publish renders it.
-  const stamps = await readStamps(o.db, new Date());
+  // The previous version's page index is read and parsed while PostgreSQL works out the stamps.
+  const [stamps, previousIndex] = await Promise.all([readStamps(o.db, new Date()), o.full ? null : readPageIndex(previousDir)]);
   // The OParl API's keys are read by PostgreSQL while the pages are rendered, not after (awaited when its files are written).
   const oparlKeys = loadOparlKeys(o.oparl);
   oparlKeys.catch(() => undefined);
-  const previousIndex = o.full ? null : await readPageIndex(previousDir);
   // What every page is made under: the code, the day and the site-wide data (the site stamp), and the addresses that
   // feeds, the sitemap and the OParl ids are written with. When it differs from the previous version's, nothing is taken over.
   const site = crypto.createHash('sha256').update(`${stamps.site}|${o.baseUrl}|${o.oparl.urls.origin}`).digest('hex');
