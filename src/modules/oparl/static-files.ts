@@ -243,7 +243,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
       keys.forEach((key, n) => addKey(pageDigest.string(stamps[n]), key));
       const pageStamp = stamps.every((x) => x !== null) ? pageDigest.hex() : null;
       const pageFolderName = target.folderOf(pagePath);
-      member(pageFolderName === null ? null : folderNamed(pageFolderName), pageStamp, (d) => d.number(page).string(list.kind));
+      const pageFolder = member(pageFolderName === null ? null : folderNamed(pageFolderName), pageStamp, (d) => d.number(page).string(list.kind));
       // Objects filed elsewhere (an organization's meetings) are their own list's, not these pages'.
       const objectFolders = list.withObjects
         ? keys.map((key, n) => {
@@ -252,7 +252,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
             return member(folder, stamps[n] ?? null, (d) => addKey(d, key));
           })
         : [];
-      return { list, page, keys, stamps, objectFolders, pagePath, pageStamp };
+      return { list, page, keys, stamps, objectFolders, pagePath, pageStamp, pageFolder };
     }),
   );
   // Motions, vote events and votes: no lists. Their stamps and folders from the keys; the rows of those made now are loaded below.
@@ -309,8 +309,9 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   // The lists with objects of their own first: each writes, or takes over, the files of its objects.
   await inParallel(
     pages.filter((p) => p.list.withObjects),
-    async ({ list, page, keys, stamps, objectFolders, pagePath, pageStamp }) => {
-      const pageReused = reused(pagePath, pageStamp);
+    async ({ list, page, keys, stamps, objectFolders, pagePath, pageStamp, pageFolder }) => {
+      // A page in a folder taken over whole is in place (and counted) already.
+      const pageReused = pageFolder?.whole === true || reused(pagePath, pageStamp);
       // The objects outside folders taken over whole: each taken over, or pending.
       const pending: Array<{ key: repo.ObjectKey; path: string; stamp: string | null }> = [];
       keys.forEach((key, n) => {
@@ -344,8 +345,8 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   // objects' files in this version, not loaded and serialised again (a meeting holds all its items).
   await inParallel(
     pages.filter((p) => !p.list.withObjects),
-    async ({ list, page, keys, pagePath, pageStamp }) => {
-      if (reused(pagePath, pageStamp)) return;
+    async ({ list, page, keys, pagePath, pageStamp, pageFolder }) => {
+      if (pageFolder?.whole === true || reused(pagePath, pageStamp)) return;
       await writePage(list, page, pagePath, pageStamp, await Promise.all(keys.map((key) => target.read(objectUrl(list.kind, key, paths)))));
     },
   );
