@@ -181,14 +181,16 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     // Without the wait for the search index (none is built for them).
     const incrementals = runs.incrementals.map((run, i) => ({ ...run.result, ms: run.ms, htmlMs: run.ms - run.result.indexWaitMs, meeting: changing[i]?.slug }));
     const incrementalMs = incrementals.map((run) => run.htmlMs);
-    const typical = [...incrementals].sort((a, b) => a.htmlMs - b.htmlMs)[Math.floor((incrementals.length - 1) / 2)];
-    raw.incremental = { medianMs: median(incrementalMs), runs: incrementals };
+    const medianMs = median(incrementalMs);
+    // The median run's counts beside its time.
+    const typical = incrementals.find((run) => run.htmlMs === medianMs);
+    raw.incremental = { medianMs, runs: incrementals };
     row(
       '2 Udgivelse',
       `incremental publish, one meeting changed (median of ${incrementals.length})`,
-      `${ms(median(incrementalMs))} (${ms(Math.min(...incrementalMs))}–${ms(Math.max(...incrementalMs))}; ${typical?.written ?? 0} filer skrevet, ${typical?.reused ?? 0} overtaget uden gengivelse)`,
+      `${ms(medianMs)} (${ms(Math.min(...incrementalMs))}–${ms(Math.max(...incrementalMs))}; ${typical?.written ?? 0} filer skrevet, ${typical?.reused ?? 0} overtaget uden gengivelse)`,
       '≤ 1 s',
-      median(incrementalMs) <= 1000,
+      medianMs <= 1000,
     );
     row('2 Udgivelse', '  + search index of the new version', 'apart: Pagefind has no incremental mode (the full publish\'s figure above)', '', null);
 

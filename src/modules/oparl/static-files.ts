@@ -6,7 +6,7 @@ import * as repo from './repository';
 import { createSerializers, type OparlObject } from './serializers';
 import type { PathScope } from '../publishing/change-stamps';
 import { createOparlService, fileKeyOf, objectUrl, type ListName, type OparlContext } from './service';
-import { BODY_LISTS, SHELF_SIZE, oparlUrls } from './urls';
+import { BODY_LISTS, SHELF_SIZE, SHELVED, oparlUrls } from './urls';
 
 /** Where the static publisher keeps the files: it decides what can be taken over from its previous version. */
 export interface OparlStaticTarget {
@@ -104,22 +104,13 @@ export function scopeOfObject(kind: ListName, key: repo.ObjectKey): PathScope {
 }
 
 /**
- * The number that chooses an object's shelf (oparl/urls.ts), for the kinds filed on shelves: every object
- * with the same kind and shelf has its file in the same folder. Null for the kinds not shelved.
+ * The number that chooses an object's shelf, for the kinds filed on shelves (SHELVED, oparl/urls.ts): every
+ * object with the same kind and shelf has its file in the same folder. A file's is its attachment's id, or its
+ * meeting's for the meeting's PDFs (both key.num). Null for the kinds not shelved.
  */
 function shelvedNumber(kind: ListName, key: repo.ObjectKey): number | null {
-  switch (kind) {
-    case 'meeting':
-    case 'agendaItem':
-    case 'consultation':
-    case 'paper':
-      return key.id ?? 0;
-    case 'file':
-      // An attachment's id, or the meeting's of its PDFs: both on the shelves of "file".
-      return key.num ?? 0;
-    default:
-      return null;
-  }
+  if (!(SHELVED as readonly string[]).includes(kind)) return null;
+  return (kind === 'file' ? key.num : key.id) ?? 0;
 }
 
 /**
@@ -351,7 +342,11 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     },
   );
   // Motions, vote events and votes outside folders taken over whole: each taken over, or made.
-  const pending = singles.filter((x) => !x.folder?.whole && !reused(pathIn(pathOf(x), x.folder), x.stamp));
+  const pending = singles.flatMap((x) => {
+    if (x.folder?.whole) return [];
+    const path = pathIn(pathOf(x), x.folder);
+    return reused(path, x.stamp) ? [] : [{ ...x, path }];
+  });
   const amendmentIds = [...new Set(pending.filter((x) => x.kind === 'amendment').map((x) => x.id))];
   const voteIds = [...new Set(pending.filter((x) => x.kind !== 'amendment').map((x) => x.id))];
   const [amendmentRows, voteRows, ballotRows] = await concurrently(ctx.db, [
@@ -377,7 +372,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   };
   await inParallel(pending, async (x) => {
     const object = build(x);
-    if (object) await write(pathOf(x), object, x.stamp);
+    if (object) await write(x.path, object, x.stamp);
   });
   return counts;
 }
