@@ -1,4 +1,5 @@
-import { escapeText, foldLine, localDateTime, utcDateTime } from '../../src/modules/feeds/ical';
+import { escapeText, eventsOf, foldLine, joinCalendars, localDateTime, renderCalendar, utcDateTime } from '../../src/modules/feeds/ical';
+import type { CalendarEvent } from '../../src/modules/feeds/presenter';
 import { escapeXml } from '../../src/modules/feeds/xml';
 
 const octets = (line: string) => Buffer.byteLength(line, 'utf8');
@@ -58,6 +59,30 @@ describe('iCalendar and XML text helpers', () => {
     }
     const wrong = instants.filter((ms) => localDateTime(new Date(ms)) !== expected(ms)).map((ms) => new Date(ms).toISOString());
     expect(wrong).toEqual([]);
+  });
+
+  it('joins calendars into one, byte for byte the calendar of all their events', () => {
+    const event = (n: number, description: string): CalendarEvent => ({
+      uid: `meeting-${n}@moeder.example.dk`,
+      stamp: new Date(Date.UTC(2026, 0, n)),
+      created: new Date(Date.UTC(2025, 0, n)),
+      sequence: n,
+      start: new Date(Date.UTC(2026, 1, n, 15)),
+      end: n % 2 ? null : new Date(Date.UTC(2026, 1, n, 17)),
+      summary: `Udvalg ${n}: møde`,
+      location: n % 3 ? 'Rådhuset' : null,
+      url: `https://moeder.example.dk/dagsorden/m-${n}`,
+      description,
+      cancelled: n === 2,
+    });
+    // A description that holds the calendar's own lines as text: escaped, they end no part.
+    const a = [event(1, 'Punkt 1 END:VTIMEZONE\r\nEND:VCALENDAR'), event(2, 'æ'.repeat(80))];
+    const b = [event(3, 'Dagsorden:\nPunkt 1 Godkendelse')];
+    const frame = { name: 'Mødekalender – Ballerup Kommune', description: 'Møder i udvalg, råd og nævn' };
+    const parts = [a, [], b].map((events, i) => eventsOf(renderCalendar({ name: `Udvalg ${i}`, description: `Møder i udvalg ${i}`, events })));
+    expect(parts[1]).toBe('');
+    expect(joinCalendars(frame, parts)).toBe(renderCalendar({ ...frame, events: [...a, ...b] }));
+    expect(() => eventsOf('BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')).toThrow();
   });
 
   it('escapes XML and drops what XML 1.0 cannot hold', () => {

@@ -3,10 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import express from 'express';
+import request from 'supertest';
 import { launchChromium, serve } from '../helpers/browser';
 import { pdfText } from '../helpers/pdf';
 import { files } from '../helpers/files';
 import { SHARED_FILES, SHARED_INDEX, SHARED_LIST } from '../../src/modules/publishing/static-site';
+import { testApp } from '../helpers/app';
 import { runScript } from '../helpers/run-script';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
 
@@ -221,6 +223,11 @@ describe('npm run publish: the static site', () => {
     // An unrelated meeting's page was not rendered again: the very same file as in the previous version.
     const page = path.join('dagsorden', untouched.slug, 'index.html');
     expect(fs.statSync(path.join(site, page)).ino).toBe(fs.statSync(path.join(before, page)).ino);
+    // The calendar of all meetings, joined from the committees' calendars (most taken over), is what the live site answers.
+    const live = await request(testApp(t)).get('/kalender.ics').set({ 'x-forwarded-host': 'moeder.ballerup.dk', 'x-forwarded-proto': 'https' }).expect(200);
+    const calendar = fs.readFileSync(path.join(site, 'kalender.ics'), 'utf8');
+    expect(calendar.replace(/\r\n /g, '')).toContain('Titel ændret efter udgivelsen');
+    expect(calendar).toBe(live.text);
 
     // The meeting cancelled: its committee's page, feed and the front page's list follow; other committees' pages are taken over.
     const meeting = (await t.db('meetings as m').join('committees as c', 'c.id', 'm.committee_id').where('m.slug', item.slug).first('m.id', 'c.slug as committee')) as { id: number; committee: string };

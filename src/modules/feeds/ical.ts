@@ -1,5 +1,5 @@
 import { TIME_ZONE } from '../../i18n/format';
-import type { Calendar, CalendarEvent } from './presenter';
+import type { Calendar, CalendarEvent, CalendarFrame } from './presenter';
 
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
@@ -152,8 +152,8 @@ function eventLines(event: CalendarEvent): string[] {
   return lines;
 }
 
-/** An iCalendar object (RFC 5545) with CRLF line endings and folded lines. */
-export function renderCalendar(calendar: Calendar): string {
+/** A calendar's lines before its events: its name, description and time zone. */
+function calendarHead(calendar: CalendarFrame): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -167,7 +167,29 @@ export function renderCalendar(calendar: Calendar): string {
     'X-PUBLISHED-TTL:PT1H',
     ...VTIMEZONE,
   ];
-  for (const event of calendar.events) lines.push(...eventLines(event));
-  lines.push('END:VCALENDAR');
   return lines.map(foldLine).join(CRLF) + CRLF;
+}
+
+const HEAD_END = `END:VTIMEZONE${CRLF}`;
+const TAIL = `END:VCALENDAR${CRLF}`;
+
+/** An iCalendar object (RFC 5545) with CRLF line endings and folded lines. */
+export function renderCalendar(calendar: Calendar): string {
+  const events = calendar.events.flatMap(eventLines);
+  return calendarHead(calendar) + (events.length > 0 ? events.map(foldLine).join(CRLF) + CRLF : '') + TAIL;
+}
+
+/**
+ * The events of a calendar renderCalendar made, as text: everything between its time zone and its end. A value
+ * holds no line break of its own (escapeText), so the first END:VTIMEZONE line is the head's.
+ */
+export function eventsOf(calendar: string): string {
+  const start = calendar.indexOf(HEAD_END);
+  if (start < 0 || !calendar.endsWith(TAIL)) throw new Error('Ikke en kalender, som Mødebog har lavet');
+  return calendar.slice(start + HEAD_END.length, calendar.length - TAIL.length);
+}
+
+/** One calendar of the events of others (eventsOf), in their order: byte for byte renderCalendar of all their events. */
+export function joinCalendars(calendar: CalendarFrame, events: string[]): string {
+  return calendarHead(calendar) + events.join('') + TAIL;
 }

@@ -46,9 +46,13 @@ export interface CalendarEvent {
   cancelled: boolean;
 }
 
-export interface Calendar {
+/** A calendar's name and description, for all public committees or for one */
+export interface CalendarFrame {
   name: string;
   description: string;
+}
+
+export interface Calendar extends CalendarFrame {
   events: CalendarEvent[];
 }
 
@@ -153,9 +157,12 @@ export function presentCalendar(rows: CalendarMeetingRow[], scope: Scope, site: 
       cancelled: row.cancelled,
     };
   });
+  return { ...calendarFrame(scope), events };
+}
+
+export function calendarFrame(scope: Scope): CalendarFrame {
   return {
     name: scope.committee ? scope.committee.label : `Mødekalender – ${scope.authority}`,
     description: scope.committee ? `Møder i ${scope.committee.label}` : `Møder i udvalg, råd og nævn – ${scope.authority}`,
-    events,
   };
 }

@@ -83,7 +83,11 @@ export async function feedEntries(db: Db, options: { committeeId?: number; limit
   return result.rows;
 }
 
-/** Every meeting of the public committees (or of one), planned and cancelled ones included, oldest first, in one query. */
+/**
+ * Every meeting of the public committees (or of one), planned and cancelled ones included, in one query: by
+ * committee (slug order), each committee's oldest first. So the calendar of all meetings is its committees'
+ * calendars one after the other, and the publisher joins their files (feeds/routes.ts, joinedCalendar).
+ */
 export async function calendarMeetings(db: Db, options: { committeeId?: number }): Promise<CalendarMeetingRow[]> {
   const committeeFilter = options.committeeId === undefined ? '' : 'AND c.id = :committeeId';
   const result = await db.raw<{ rows: CalendarMeetingRow[] }>(
@@ -93,7 +97,7 @@ export async function calendarMeetings(db: Db, options: { committeeId?: number }
        JOIN committees c ON c.id = m.committee_id
        JOIN bodies b ON b.id = c.body_id
       WHERE c.kind <> 'external_party' ${committeeFilter}
-      ORDER BY m.starts_at, m.id`,
+      ORDER BY c.slug, m.starts_at, m.id`,
     { statuses: PUBLIC_AGENDA_STATUSES, committeeId: options.committeeId ?? null },
   );
   return result.rows;

@@ -1,8 +1,11 @@
 import type { Db } from '../../db/knex';
 import { groupBy } from '../../lib/group-by';
 
+/** The calendar of every meeting: the publisher joins the committees' calendars (feeds/routes.ts, joinedCalendar). */
+export const ALL_MEETINGS_CALENDAR = '/kalender.ics';
+
 /** The pages over all meetings: the front page, the committees, the feeds and the calendar of every meeting. */
-export const SITE_WIDE_PATHS = ['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics'] as const;
+export const SITE_WIDE_PATHS = ['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.xml', ALL_MEETINGS_CALENDAR] as const;
 
 /**
  * The public pages and files the database says exist. The publisher adds what the

@@ -7,7 +7,8 @@ import type { Db } from '../../db/knex';
 import type { OparlContext } from '../oparl/service';
 import { loadOparlKeys, writeOparlFiles } from '../oparl/static-files';
 import { compactChanges, readStamps, stampOf, stampOfScope } from './change-stamps';
-import { linkedPaths, outputFile, publicPaths, sitemapFiles } from './site-map';
+import { joinedCalendar } from '../feeds/routes';
+import { ALL_MEETINGS_CALENDAR, linkedPaths, outputFile, publicPaths, sitemapFiles } from './site-map';
 import { writeJson } from '../../lib/write-json';
 import { listenOnLoopback } from '../../web/loopback';
 
@@ -530,6 +531,8 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         while (next < queue.length) {
           const urlPath = queue[next++] as string;
           if (o.withoutPdfs && urlPath.endsWith('.pdf')) continue;
+          // Made from the committees' calendars once they are all in place (below).
+          if (urlPath === ALL_MEETINGS_CALENDAR) continue;
           const stamp = stampOf(stamps, urlPath);
           const dir = stamp === null ? null : sharedFolderOfPath(urlPath);
           const opened = dir ? openShared(dir, pageFolderKey(stamp as string)) : undefined;
@@ -557,6 +560,15 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       };
       // Workers stop when the queue is empty; pages still rendering may add to it, so run rounds until it stays empty.
       while (next < queue.length) await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+      // The calendar of all meetings is its committees' calendars joined, not every meeting read and rendered
+      // again: the committees' files are in place, most of them taken over unchanged.
+      const calendarStamp = stampOf(stamps, ALL_MEETINGS_CALENDAR);
+      if (!reuse(ALL_MEETINGS_CALENDAR, calendarStamp)) {
+        linkPending();
+        const calendar = await joinedCalendar(o.db, (slug) => fs.readFile(path.join(newDir, outputFile(`/udvalg/${slug}/kalender.ics`, 'text/calendar')), 'utf8'));
+        const file = outputFile(ALL_MEETINGS_CALENDAR, 'text/calendar');
+        index.entries[ALL_MEETINGS_CALENDAR] = { file, hash: await put(file, Buffer.from(calendar)), stamp: calendarStamp, html: false, links: [] };
+      }
       // The not-found page, as the live site answers it.
       const missing = await fetch(`${server.url}/findes-ikke-${crypto.randomBytes(4).toString('hex')}`, { headers: { 'x-moedebog-static': '1' } });
       await put('404.html', Buffer.from(await missing.arrayBuffer()));
