@@ -1,3 +1,4 @@
+import * as repo from '../../src/modules/oparl/repository';
 import { scopeOfObject } from '../../src/modules/oparl/static-files';
 import { readStamps, scopeOfPath, stampOf, stampOfScope } from '../../src/modules/publishing/change-stamps';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
@@ -74,6 +75,19 @@ test('a meeting stamp changes with the meeting and with the meetings that share 
   expect(after.site).toBe(before.site);
 });
 
+/** A public attachment of an open item on a published agenda (minutes not locked), given a stored file (the demo's have none). */
+async function withFile(): Promise<{ id: number; meeting_id: number }> {
+  const attachment = (await t
+    .db('attachments as a')
+    .join('agenda_items as i', 'i.id', 'a.item_id')
+    .join('meetings as m', 'm.id', 'i.meeting_id')
+    .where({ 'a.is_public': true, 'i.is_closed': false, 'm.status': 'agenda_published' })
+    .orderBy('a.id')
+    .first('a.id', 'i.meeting_id')) as { id: number; meeting_id: number };
+  await t.db('attachments').where({ id: attachment.id }).update({ storage_key: `test-${attachment.id}` });
+  return attachment;
+}
+
 test('paths know their scope: meeting pages, attachments, case pages, committee pages, pages over all meetings; others have none', async () => {
   expect(scopeOfPath('/dagsorden/social-og-sundhedsudvalget-06-04-2021/punkt-3')).toEqual({ kind: 'meeting', slug: 'social-og-sundhedsudvalget-06-04-2021' });
   expect(scopeOfPath('/bilag/12/bilag.pdf')).toEqual({ kind: 'attachment', id: 12 });
@@ -83,27 +97,49 @@ test('paths know their scope: meeting pages, attachments, case pages, committee 
   for (const p of ['/', '/udvalg', '/feeds/rss.xml', '/kalender.ics']) expect(scopeOfPath(p)).toEqual({ kind: 'everything' });
   expect(scopeOfPath('/soeg')).toBeNull();
   const stamps = await readStamps(t.db, new Date());
-  const item = (await t.db('agenda_items').first('id', 'meeting_id')) as { id: number; meeting_id: number };
   expect(stampOf(stamps, '/bilag/0/x.pdf')).toBeNull();
-  expect(stampOfScope(stamps, { kind: 'item', id: item.id })).toBe(stamps.meetingById.get(item.meeting_id));
+  // An attachment's file is made from its meeting's data.
+  const attachment = await withFile();
+  const withAttachment = await readStamps(t.db, new Date());
+  expect(stampOf(withAttachment, `/bilag/${attachment.id}/bilag.pdf`)).toBe(withAttachment.meetingById.get(attachment.meeting_id));
 });
 
-test('OParl objects know their scope by their kind and key', async () => {
-  expect(scopeOfObject('agendaItem', { id: 7 })).toEqual({ kind: 'item', id: 7 });
-  // One consultation per open item on a case: it shares the item's id.
-  expect(scopeOfObject('consultation', { id: 7 })).toEqual({ kind: 'item', id: 7 });
+test('OParl objects know their scope by their kind and key; the keys carry the meeting', async () => {
+  // An item, its consultation (one per open item on a case), an attachment and a meeting's PDF: their meeting's.
+  expect(scopeOfObject('agendaItem', { id: 7, meetingId: 3 })).toEqual({ kind: 'meetingId', id: 3 });
+  expect(scopeOfObject('consultation', { id: 7, meetingId: 3 })).toEqual({ kind: 'meetingId', id: 3 });
   expect(scopeOfObject('meeting', { id: 3 })).toEqual({ kind: 'meetingId', id: 3 });
-  expect(scopeOfObject('file', { grp: 0, num: 12 })).toEqual({ kind: 'attachment', id: 12 });
-  expect(scopeOfObject('file', { grp: 1, num: 3, variant: 'referat' })).toEqual({ kind: 'meetingId', id: 3 });
+  expect(scopeOfObject('file', { grp: 0, num: 12, meetingId: 5 })).toEqual({ kind: 'meetingId', id: 5 });
+  expect(scopeOfObject('file', { grp: 1, num: 3, variant: 'referat', meetingId: 3 })).toEqual({ kind: 'meetingId', id: 3 });
   expect(scopeOfObject('paper', { id: 8 })).toEqual({ kind: 'caseId', id: 8 });
   expect(scopeOfObject('location', { key: '0a1b2c3d' })).toEqual({ kind: 'everything' });
   for (const kind of ['body', 'organization', 'person', 'membership', 'legislativeTerm'] as const) expect(scopeOfObject(kind, { id: 4, bodyId: 1, startYear: 2022 })).toEqual({ kind: 'site' });
-  // The stamps behind them: an attachment's and a vote's are their meeting's.
+  // The keys the publisher reads name each object's own meeting.
+  const options = { withPdfs: true, today: '2026-11-27' };
+  const meetingOf = async (table: string, ids: number[]) =>
+    new Map(((await t.db(`${table} as x`).join('agenda_items as i', 'i.id', table === 'agenda_items' ? 'x.id' : 'x.item_id').whereIn('x.id', ids).select('x.id', 'i.meeting_id')) as Array<{ id: number; meeting_id: number }>).map((r) => [r.id, r.meeting_id]));
+  const items = await repo.allKeys(t.db, 'agendaItem', options);
+  const itemMeetings = await meetingOf('agenda_items', items.map((k) => k.id ?? 0));
+  expect(items.length).toBeGreaterThan(50);
+  for (const key of items) expect(key.meetingId).toBe(itemMeetings.get(key.id ?? 0));
+  await withFile();
+  const files = await repo.allKeys(t.db, 'file', options);
+  const attachments = files.filter((k) => k.grp === 0);
+  const attachmentMeetings = await meetingOf('attachments', attachments.map((k) => k.num ?? 0));
+  expect(attachments.length).toBeGreaterThan(0);
+  for (const key of attachments) expect(key.meetingId).toBe(attachmentMeetings.get(key.num ?? 0));
+  for (const key of files.filter((k) => k.grp === 1)) expect(key.meetingId).toBe(key.num);
+  const votes = await repo.voteEventKeys(t.db);
+  const voteMeetings = await meetingOf('votes', votes.map((v) => v.id));
+  expect(votes.length).toBeGreaterThan(0);
+  for (const vote of votes) expect(vote.meetingId).toBe(voteMeetings.get(vote.id));
+  const amendments = await repo.amendmentMotionKeys(t.db);
+  const amendmentMeetings = await meetingOf('amendments', amendments.map((a) => a.id));
+  for (const amendment of amendments) expect(amendment.meetingId).toBe(amendmentMeetings.get(amendment.id));
+  // Their stamps are their meeting's.
   const stamps = await readStamps(t.db, new Date());
-  const attachment = (await t.db('attachments as a').join('agenda_items as i', 'i.id', 'a.item_id').first('a.id', 'i.meeting_id')) as { id: number; meeting_id: number };
-  expect(stampOfScope(stamps, scopeOfObject('file', { grp: 0, num: attachment.id }))).toBe(stamps.meetingById.get(attachment.meeting_id));
-  const vote = (await t.db('votes as v').join('agenda_items as i', 'i.id', 'v.item_id').first('v.id', 'i.meeting_id')) as { id: number; meeting_id: number };
-  expect(stampOfScope(stamps, { kind: 'vote', id: vote.id })).toBe(stamps.meetingById.get(vote.meeting_id));
+  const vote = votes[0] as { meetingId: number };
+  expect(stampOfScope(stamps, { kind: 'meetingId', id: vote.meetingId })).toBe(stamps.meetingById.get(vote.meetingId));
 });
 
 test('a committee\'s pages follow its meetings; the front page follows every meeting and the next to start', async () => {

@@ -75,8 +75,8 @@ const INDEX = {
   membership: `SELECT ms.id, c.body_id AS "bodyId", ms.created_at AS created, ${MEMBERSHIP_TIME} AS modified
                  FROM memberships ms JOIN committees c ON c.id = ms.committee_id AND ${PUBLIC_COMMITTEE}`,
   meeting: `SELECT mi.id, mi.body_id AS "bodyId", mi.committee_id AS "organizationId", mi.created_at AS created, mi.modified FROM meeting_index mi`,
-  agendaItem: `SELECT pi.id, pi.body_id AS "bodyId", pi.created_at AS created, pi.modified_at AS modified FROM public_items pi`,
-  consultation: `SELECT pi.id, pi.body_id AS "bodyId", pi.created_at AS created, pi.modified_at AS modified FROM public_items pi WHERE pi.case_id IS NOT NULL`,
+  agendaItem: `SELECT pi.id, pi.body_id AS "bodyId", pi.meeting_id AS "meetingId", pi.created_at AS created, pi.modified_at AS modified FROM public_items pi`,
+  consultation: `SELECT pi.id, pi.body_id AS "bodyId", pi.meeting_id AS "meetingId", pi.created_at AS created, pi.modified_at AS modified FROM public_items pi WHERE pi.case_id IS NOT NULL`,
   paper: `SELECT cs.id, cs.body_id AS "bodyId", cs.created_at AS created, GREATEST(cs.created_at, cs.updated_at, max(pi.modified_at)) AS modified
             FROM cases cs JOIN public_items pi ON pi.case_id = cs.id GROUP BY cs.id`,
   location: `SELECT ${LOCATION_KEY} AS key, mi.body_id AS "bodyId", min(mi.created_at) AS created, max(mi.modified) AS modified
@@ -85,7 +85,7 @@ const INDEX = {
 
 /** Attachments a citizen may download (a tombstone when the secretariat has made one non-public), and the meeting PDFs. */
 function fileIndex(withPdfs: boolean): string {
-  const attachments = `SELECT 0 AS grp, a.id AS num, '' AS variant, pm.body_id AS "bodyId", a.created_at AS created,
+  const attachments = `SELECT 0 AS grp, a.id AS num, '' AS variant, pm.body_id AS "bodyId", pm.id AS "meetingId", a.created_at AS created,
             GREATEST(a.created_at, a.updated_at, pm.agenda_published_at) AS modified
        FROM attachments a
        JOIN agenda_items i ON i.id = a.item_id AND NOT i.is_closed
@@ -94,7 +94,7 @@ function fileIndex(withPdfs: boolean): string {
   if (!withPdfs) return attachments;
   return `${attachments}
      UNION ALL
-     SELECT 1, mi.id, v.variant, mi.body_id,
+     SELECT 1, mi.id, v.variant, mi.body_id, mi.id,
             CASE WHEN v.variant = 'referat' THEN COALESCE(mi.first_published_at, mi.created_at) ELSE COALESCE(mi.agenda_published_at, mi.created_at) END,
             mi.modified
        FROM meeting_index mi CROSS JOIN (VALUES ('dagsorden'), ('referat'), ('samlet')) AS v(variant)
@@ -135,6 +135,8 @@ export interface IndexRow extends Stamp {
   bodyId?: number;
   /** Meetings: the committee */
   organizationId?: number;
+  /** Agenda items, consultations and files: their meeting (whose stamp is theirs) */
+  meetingId?: number;
   startYear?: number;
 }
 
@@ -205,12 +207,12 @@ const KEY_COLUMNS: Record<ListKind, readonly string[]> = {
   person: ['id', 'bodyId'],
   membership: ['id', 'bodyId'],
   meeting: ['id', 'bodyId', 'organizationId'],
-  agendaItem: ['id', 'bodyId'],
-  consultation: ['id', 'bodyId'],
+  agendaItem: ['id', 'bodyId', 'meetingId'],
+  consultation: ['id', 'bodyId', 'meetingId'],
   paper: ['id', 'bodyId'],
   location: ['key', 'bodyId'],
   legislativeTerm: ['bodyId', 'startYear'],
-  file: ['grp', 'num', 'variant', 'bodyId'],
+  file: ['grp', 'num', 'variant', 'bodyId', 'meetingId'],
 };
 
 /** An object's key without its times */
@@ -572,19 +574,21 @@ export async function amendmentMotions(db: Db, by: { ids?: number[]; itemIds?: n
   return rows<AmendmentMotionRow>(db, amendmentMotionsSql(condition), by.all ? [] : [by.ids ?? by.itemIds ?? []]);
 }
 
-/** The ids of every amendment motion the API has, tombstones included (amendmentMotions `all`), without their columns. */
-export async function amendmentMotionIds(db: Db): Promise<number[]> {
-  return (await rows<{ id: number }>(db, `SELECT q.id FROM (${amendmentMotionsSql('TRUE')}) q`, [])).map((r) => r.id);
+/** Every amendment motion the API has, tombstones included (amendmentMotions `all`): its id and meeting, no other column. */
+export async function amendmentMotionKeys(db: Db): Promise<Array<{ id: number; meetingId: number }>> {
+  return rows(db, amendmentMotionsSql('TRUE', 'a.id, pm.id AS "meetingId"'), []);
 }
 
-function amendmentMotionsSql(condition: string): string {
-  return `${WITH_PUBLIC}
-     SELECT a.id, a.item_id AS "itemId", pm.committee_id AS "committeeId", pm.starts_at AS "meetingStartsAt",
+const AMENDMENT_MOTION_COLUMNS = `a.id, a.item_id AS "itemId", pm.committee_id AS "committeeId", pm.starts_at AS "meetingStartsAt",
             a.point_number AS "pointNumber", a.text, a.outcome,
             COALESCE((SELECT array_agg(ap.person_id ORDER BY ap.position) FROM amendment_proposers ap WHERE ap.amendment_id = a.id), '{}') AS "proposerIds",
             COALESCE((SELECT array_agg(v.id ORDER BY v.position) FROM votes v WHERE v.amendment_id = a.id), '{}') AS "voteIds",
             NOT pm.minutes_public AS deleted,
-            COALESCE(pm.first_published_at, pi.created_at) AS created, pi.modified_at AS modified
+            COALESCE(pm.first_published_at, pi.created_at) AS created, pi.modified_at AS modified`;
+
+function amendmentMotionsSql(condition: string, columns = AMENDMENT_MOTION_COLUMNS): string {
+  return `${WITH_PUBLIC}
+     SELECT ${columns}
        FROM amendments a
        JOIN public_items pi ON pi.id = a.item_id AND NOT pi.is_closed
        JOIN public_meetings pm ON pm.id = pi.meeting_id
@@ -614,21 +618,23 @@ export async function voteEvents(db: Db, by: { ids?: number[]; itemIds?: number[
   return rows<VoteEventRow>(db, voteEventsSql(condition), by.all ? [] : [by.ids ?? by.itemIds ?? []]);
 }
 
-/** Every vote event the API has, tombstones included (voteEvents `all`): its id and whether it is an amendment's, nothing more. */
-export async function voteEventKeys(db: Db): Promise<Array<{ id: number; amendmentId: number | null }>> {
-  return rows(db, `SELECT q.id, q."amendmentId" FROM (${voteEventsSql('TRUE')}) q`, []);
+/** Every vote event the API has, tombstones included (voteEvents `all`): its id, its meeting and whether it is an amendment's, no other column. */
+export async function voteEventKeys(db: Db): Promise<Array<{ id: number; amendmentId: number | null; meetingId: number }>> {
+  return rows(db, voteEventsSql('TRUE', 'v.id, v.amendment_id AS "amendmentId", pm.id AS "meetingId"'), []);
 }
 
-function voteEventsSql(condition: string): string {
-  return `${WITH_PUBLIC}
-     SELECT v.id, v.item_id AS "itemId", pm.committee_id AS "committeeId", pm.starts_at AS "meetingStartsAt",
+const VOTE_EVENT_COLUMNS = `v.id, v.item_id AS "itemId", pm.committee_id AS "committeeId", pm.starts_at AS "meetingStartsAt",
             v.amendment_id AS "amendmentId", a.outcome AS "amendmentOutcome", COALESCE(v.point_number, a.point_number) AS "pointNumber",
             rp.text AS "pointText",
             (SELECT count(*) FROM vote_ballots b WHERE b.vote_id = v.id AND b.choice = 'for') AS yes,
             (SELECT count(*) FROM vote_ballots b WHERE b.vote_id = v.id AND b.choice = 'against') AS no,
             (SELECT count(*) FROM vote_ballots b WHERE b.vote_id = v.id AND b.choice = 'abstain') AS abstain,
             NOT pm.minutes_public AS deleted,
-            COALESCE(pm.first_published_at, pi.created_at) AS created, pi.modified_at AS modified
+            COALESCE(pm.first_published_at, pi.created_at) AS created, pi.modified_at AS modified`;
+
+function voteEventsSql(condition: string, columns = VOTE_EVENT_COLUMNS): string {
+  return `${WITH_PUBLIC}
+     SELECT ${columns}
        FROM votes v
        JOIN public_items pi ON pi.id = v.item_id AND NOT pi.is_closed
        JOIN public_meetings pm ON pm.id = pi.meeting_id

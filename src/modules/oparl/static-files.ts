@@ -5,7 +5,7 @@ import { DEFAULT_PAGE_SIZE, listPage, totalPagesOf } from './list-query';
 import * as repo from './repository';
 import { createSerializers, type OparlObject } from './serializers';
 import type { PathScope } from '../publishing/change-stamps';
-import { createOparlService, fileKeyOf, objectUrl, type ListName, type OparlContext } from './service';
+import { createOparlService, objectUrl, type ListName, type OparlContext } from './service';
 import { BODY_LISTS, SHELF_SIZE, SHELVED, oparlUrls } from './urls';
 
 /** Where the static publisher keeps the files: it decides what can be taken over from its previous version. */
@@ -46,7 +46,7 @@ const EMPTY_DATA = '{"data":[]';
 
 /** Every field of an object's key, in one order: the object among the others of its list or folder. */
 const addKey = (digest: Digest, key: repo.ObjectKey) =>
-  digest.number(key.id).number(key.grp).number(key.num).string(key.variant).string(key.key).number(key.bodyId).number(key.organizationId).number(key.startYear);
+  digest.number(key.id).number(key.grp).number(key.num).string(key.variant).string(key.key).number(key.bodyId).number(key.organizationId).number(key.meetingId).number(key.startYear);
 
 /** Every object's key, by kind (and who voted in each vote): a handful of queries over the whole API. */
 export async function loadOparlKeys(ctx: OparlContext) {
@@ -65,7 +65,7 @@ export async function loadOparlKeys(ctx: OparlContext) {
     () => keysOf('location'),
     () => keysOf('legislativeTerm'),
     () => keysOf('file'),
-    () => repo.amendmentMotionIds(db),
+    () => repo.amendmentMotionKeys(db),
     () => repo.voteEventKeys(db),
   ]);
   const ballots = await repo.ballotKeys(db, voteEvents.map((v) => v.id));
@@ -81,15 +81,12 @@ export function scopeOfObject(kind: ListName, key: repo.ObjectKey): PathScope {
       return { kind: 'meetingId', id: key.id ?? 0 };
     case 'agendaItem':
     case 'consultation':
-      // One consultation per open item on a case: it shares the item's id.
-      return { kind: 'item', id: key.id ?? 0 };
+    case 'file':
+      // An item and its consultation (one per open item on a case), an attachment or a meeting's PDF: their meeting's.
+      return { kind: 'meetingId', id: key.meetingId ?? 0 };
     case 'paper':
       // A paper is its case's treatments.
       return { kind: 'caseId', id: key.id ?? 0 };
-    case 'file': {
-      const file = fileKeyOf(key);
-      return file.kind === 'attachment' ? { kind: 'attachment', id: file.id } : { kind: 'meetingId', id: file.meetingId };
-    }
     case 'location':
       // A location lists its meetings.
       return { kind: 'everything' };
@@ -257,19 +254,20 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   const pathOf = ({ kind, id, personId }: Single) =>
     kind === 'amendment' ? paths.amendmentMotion(id) : kind === 'voteEvent' ? paths.voteEvent(id) : kind === 'pointMotion' ? paths.pointMotion(id) : paths.vote(id, personId ?? 0);
   const singles: Single[] = [];
-  const single = (kind: Single['kind'], id: number, personId?: number) => {
-    const x: Single = { stamp: target.stampOf(kind === 'amendment' ? { kind: 'amendment', id } : { kind: 'vote', id }), folder: null, kind, id, personId };
+  const single = (kind: Single['kind'], id: number, meetingId: number, personId?: number) => {
+    // Made from their meeting's data.
+    const x: Single = { stamp: target.stampOf({ kind: 'meetingId', id: meetingId }), folder: null, kind, id, personId };
     // Motions of both kinds share the shelves of "motion".
     const shelfKind = kind === 'amendment' || kind === 'pointMotion' ? 'motion' : kind;
     x.folder = member(shelfFolder(shelfKind, Math.floor(id / SHELF_SIZE), () => pathOf(x)), x.stamp, (d) => d.string(kind).number(id).number(personId));
     singles.push(x);
   };
-  for (const id of amendments) single('amendment', id);
+  for (const { id, meetingId } of amendments) single('amendment', id, meetingId);
   const votersOf = groupBy(ballots, (b) => b.voteId);
-  for (const { id, amendmentId } of voteEvents) {
-    single('voteEvent', id);
-    if (amendmentId === null) single('pointMotion', id);
-    for (const { personId } of votersOf.get(id) ?? []) single('vote', id, personId);
+  for (const { id, amendmentId, meetingId } of voteEvents) {
+    single('voteEvent', id, meetingId);
+    if (amendmentId === null) single('pointMotion', id, meetingId);
+    for (const { personId } of votersOf.get(id) ?? []) single('vote', id, meetingId, personId);
   }
   const whole = target.share([...folders.values()].map((folder) => [folder.name, folder.complete ? folder.digest.hex() : null]));
   for (const folder of folders.values()) {

@@ -32,8 +32,8 @@ export interface SiteStamps {
   meetingBySlug: Map<string, number>;
   caseByRef: Map<string, string>;
   caseById: Map<number, string>;
-  /** The meeting each agenda item, attachment, vote and amendment belongs to */
-  meetingOf: { item: Map<number, number>; attachment: Map<number, number>; vote: Map<number, number>; amendment: Map<number, number> };
+  /** The meeting each attachment with a file belongs to (its public path, /bilag/<id>/…, is made from the meeting's data) */
+  meetingOfAttachment: Map<number, number>;
 }
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -64,7 +64,7 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
     return new Map(id.map((value, i) => [value as number, meeting[i] as number]));
   };
   // All at once: each is a scan of its own, and PostgreSQL runs them side by side.
-  const [site, meetings, next, cases, item, attachment, vote, amendment] = await concurrently(db, [
+  const [site, meetings, next, cases, attachment] = await concurrently(db, [
     () => db('content_changes').whereNull('meeting_id').max('seq as seq').first() as Promise<{ seq: number | null } | undefined>,
     () => db.raw<Rows<{ id: number; slug: string; committee: string; stamp: string }>>(`
     WITH last AS (SELECT meeting_id, max(seq) AS seq FROM content_changes WHERE meeting_id IS NOT NULL GROUP BY meeting_id),
@@ -92,10 +92,8 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
     SELECT c.id, c.case_number AS number, md5(coalesce(string_agg(t.meeting_id || ':' || coalesce(l.seq, 0), ',' ORDER BY t.meeting_id), '')) AS stamp
     FROM cases c LEFT JOIN treated t ON t.case_id = c.id LEFT JOIN last l ON l.meeting_id = t.meeting_id
     GROUP BY c.id, c.case_number`),
-    () => pairs('SELECT id, meeting_id FROM agenda_items'),
-    () => pairs('SELECT a.id, i.meeting_id FROM attachments a JOIN agenda_items i ON i.id = a.item_id'),
-    () => pairs('SELECT v.id, i.meeting_id FROM votes v JOIN agenda_items i ON i.id = v.item_id'),
-    () => pairs('SELECT a.id, i.meeting_id FROM amendments a JOIN agenda_items i ON i.id = a.item_id'),
+    // Only an attachment with a file has a path. (The OParl objects' keys carry their meeting: oparl/static-files.ts.)
+    () => pairs('SELECT a.id, i.meeting_id FROM attachments a JOIN agenda_items i ON i.id = a.item_id WHERE a.storage_key IS NOT NULL'),
   ] as const);
   const caseByRef = new Map<string, string>();
   for (const c of cases.rows) {
@@ -113,21 +111,21 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
     meetingBySlug: new Map(meetings.rows.map((r) => [r.slug, r.id])),
     caseByRef,
     caseById: new Map(cases.rows.map((c) => [c.id, c.stamp])),
-    meetingOf: { item, attachment, vote, amendment },
+    meetingOfAttachment: attachment,
   };
 }
 
 /**
  * What a public file is made from: a meeting's pages and files, an attachment, a case
  * page, a committee's page and feeds, the pages over all meetings (scopeOfPath, by its
- * URL); an agenda item, a vote or an amendment, a case's treatments, the site-wide data
- * (the OParl files, by their objects: oparl/static-files.ts). Other paths have none and
+ * URL); a meeting by its id, a case's treatments, the site-wide data (the OParl files, by
+ * their objects' keys: oparl/static-files.ts). Other paths have none and
  * are rendered every time.
  */
 export type PathScope =
   | { kind: 'meeting'; slug: string }
   | { kind: 'meetingId'; id: number }
-  | { kind: 'item' | 'attachment' | 'vote' | 'amendment'; id: number }
+  | { kind: 'attachment'; id: number }
   | { kind: 'case'; ref: string }
   | { kind: 'caseId'; id: number }
   | { kind: 'committee'; slug: string }
@@ -163,7 +161,7 @@ export function stampOfScope(stamps: SiteStamps, scope: PathScope): string | nul
   if (scope.kind === 'committee') return stamps.committeeBySlug.get(scope.slug) ?? null;
   if (scope.kind === 'everything') return stamps.everything;
   if (scope.kind === 'site') return stamps.site;
-  const meetingId = scope.kind === 'meeting' ? stamps.meetingBySlug.get(scope.slug) : scope.kind === 'meetingId' ? scope.id : stamps.meetingOf[scope.kind].get(scope.id);
+  const meetingId = scope.kind === 'meeting' ? stamps.meetingBySlug.get(scope.slug) : scope.kind === 'meetingId' ? scope.id : stamps.meetingOfAttachment.get(scope.id);
   return meetingId === undefined ? null : (stamps.meetingById.get(meetingId) ?? null);
 }
 
