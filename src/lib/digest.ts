@@ -18,7 +18,8 @@ export class Digest {
   number(value: number | null | undefined): this {
     const n = value ?? -1;
     this.word(n | 0);
-    this.word(Math.floor(n / 0x100000000) | 0);
+    // The high word: none for an id (nearly every number given), all ones for none (-1), else worked out.
+    this.word(n >= 0 && n < 0x100000000 ? 0 : n === -1 ? -1 : Math.floor(n / 0x100000000) | 0);
     return this;
   }
 
@@ -30,7 +31,10 @@ export class Digest {
       words = new Int32Array(md5.buffer.slice(md5.byteOffset, md5.byteOffset + 16));
       this.strings.set(value, words);
     }
-    for (const w of words) this.word(w);
+    this.word(words[0] as number);
+    this.word(words[1] as number);
+    this.word(words[2] as number);
+    this.word(words[3] as number);
     return this;
   }
 

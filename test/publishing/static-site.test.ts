@@ -223,6 +223,8 @@ describe('npm run publish: the static site', () => {
     // An unrelated meeting's page was not rendered again: the very same file as in the previous version.
     const page = path.join('dagsorden', untouched.slug, 'index.html');
     expect(fs.statSync(path.join(site, page)).ino).toBe(fs.statSync(path.join(before, page)).ino);
+    // No page came or went: the sitemap was taken over, the very same file.
+    expect(fs.statSync(path.join(site, 'sitemap.xml')).ino).toBe(fs.statSync(path.join(before, 'sitemap.xml')).ino);
     // The calendar of all meetings, joined from the committees' calendars (most taken over), is what the live site answers.
     const live = await request(testApp(t)).get('/kalender.ics').set({ 'x-forwarded-host': 'moeder.ballerup.dk', 'x-forwarded-proto': 'https' }).expect(200);
     const calendar = fs.readFileSync(path.join(site, 'kalender.ics'), 'utf8');
@@ -241,6 +243,16 @@ describe('npm run publish: the static site', () => {
     const committees = fs.readdirSync(path.join(after, 'udvalg'), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== meeting.committee);
     const takenOver = committees.filter((e) => fs.statSync(path.join(after, 'udvalg', e.name, 'index.html')).ino === fs.statSync(path.join(site, 'udvalg', e.name, 'index.html')).ino);
     expect(takenOver.length).toBeGreaterThan(0);
+
+    // A new item: its page comes, and the sitemap lists it.
+    const number = ((await t.db('agenda_items').where({ meeting_id: meeting.id }).max('number as n').first()) as { n: number }).n + 1;
+    await t.db('agenda_items').insert({ meeting_id: meeting.id, number, position: number, title: 'Et nyt punkt efter udgivelsen' });
+    const added = await runScript('publish.ts', ['--out', out], env);
+    expect(added.code).toBe(0);
+    const withItem = fs.realpathSync(out);
+    expect(fs.existsSync(path.join(withItem, 'dagsorden', item.slug, `punkt-${number}`, 'index.html'))).toBe(true);
+    expect(fs.readFileSync(path.join(withItem, 'sitemap.xml'), 'utf8')).toContain(`<loc>https://moeder.ballerup.dk/dagsorden/${item.slug}/punkt-${number}</loc>`);
+    expect(fs.readFileSync(path.join(after, 'sitemap.xml'), 'utf8')).not.toContain(`/dagsorden/${item.slug}/punkt-${number}<`);
   }, 240_000);
 
   it('leaves the previous site whole when a publish dies midway', async () => {

@@ -31,6 +31,8 @@ describe('the digest that keys the static OParl folders and list pages', () => {
     add('a', ['a', 2]);
     add('b', ['b', 2]);
     add('1,2,0', [1, 2, 0]);
+    // Numbers at the edges of the high word's short cuts.
+    for (const n of [2 ** 31 - 1, 2 ** 31, 2 ** 32 - 1, 2 ** 32, 2 ** 53 - 1, -2, -(2 ** 31), -(2 ** 32)]) add(String(n), [n, 2]);
     add('empty', []);
   });
 

@@ -201,7 +201,8 @@ export async function listPage(
  * columns: the static site publishes each object and every page of each list from these.
  */
 /** The columns that name an object of each kind (its id, or the parts of its URL) and the lists it is on. */
-const KEY_COLUMNS: Record<ListKind, readonly string[]> = {
+/** The columns of each kind's keys (allKeys), in their order */
+export const KEY_COLUMNS: Record<ListKind, ReadonlyArray<keyof ObjectKey>> = {
   body: ['id'],
   organization: ['id', 'bodyId'],
   person: ['id', 'bodyId'],

@@ -94,6 +94,8 @@ interface SharedRecord {
   pages: string[];
   links: string[];
   files: number;
+  /** A hash of its pages, for the sitemap's key (sitemapKeyOf); worked out once, the first time it is needed */
+  pagesDigest?: string;
 }
 
 interface PageIndex {
@@ -116,6 +118,25 @@ const writePageIndex = (file: string, index: PageIndex) =>
   writeJson(file, [`{"site":${JSON.stringify(index.site)},"shared":`, index.shared, ',"entries":', index.entries, '}']);
 
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
+
+/** The sitemap's files (site-map.ts, sitemapFiles) */
+const SITEMAP_PATH = /^\/sitemap(-\d+)?\.xml$/;
+
+/**
+ * What the sitemap lists, as a key: the pages of each shared folder (by a hash of them, kept with the folder) and
+ * the pages outside them. Unchanged while no page has come or gone, however many changed.
+ */
+function sitemapKeyOf(shared: Record<string, SharedRecord>, pagesOutside: string[]): string {
+  const hash = crypto.createHash('sha256');
+  for (const dir of Object.keys(shared).sort()) {
+    const record = shared[dir] as SharedRecord;
+    if (record.pages.length === 0) continue;
+    record.pagesDigest ??= crypto.createHash('sha256').update([...record.pages].sort().join('\n')).digest('hex');
+    hash.update(`${dir}=${record.pagesDigest}\n`);
+  }
+  for (const page of [...pagesOutside].sort()) hash.update(`${page}\n`);
+  return hash.digest('hex');
+}
 
 async function walk(dir: string, base = dir): Promise<string[]> {
   const out: string[] = [];
@@ -307,6 +328,8 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     let files = 0;
     let reused = 0;
     const pages: string[] = [];
+    /** The pages outside the shared folders (theirs are in their records) */
+    const pagesOutside: string[] = [];
     let linked = 0;
     /** The previous version's shared folder of that place (none for a full publish). */
     const previousFolder = (dir: string): SharedRecord | undefined => (o.full ? undefined : previousIndex?.shared[dir]);
@@ -550,7 +573,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
           }
           if (entry.html) {
             pages.push(urlPath);
-            folder?.pages.push(urlPath);
+            (folder ? folder.pages : pagesOutside).push(urlPath);
             for (const link of entry.links) {
               if (folder && !isInside(link, folder.dir)) folder.links.add(link);
               enqueue(link);
@@ -659,7 +682,16 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     }
 
     const base = o.baseUrl.replace(/\/$/, '');
-    for (const { file, xml } of sitemapFiles(base, pages)) await put(file, Buffer.from(xml));
+    // The sitemap is taken over while no page has come or gone: sorting and writing the addresses of every page
+    // (46,000 for a large municipality) is most of what it costs. All its files, or none.
+    const sitemapStamp = sitemapKeyOf(index.shared, pagesOutside);
+    const sitemapsBefore = Object.entries(reusable).filter(([urlPath]) => SITEMAP_PATH.test(urlPath));
+    const sitemapsReusable = sitemapsBefore.length > 0 && sitemapsBefore.every(([, entry]) => entry.stamp === sitemapStamp && previous[entry.file] === entry.hash);
+    if (sitemapsReusable) {
+      for (const [urlPath] of sitemapsBefore) reuse(urlPath, sitemapStamp);
+    } else {
+      for (const { file, xml } of sitemapFiles(base, pages)) index.entries[`/${file}`] = { file, hash: await put(file, Buffer.from(xml)), stamp: sitemapStamp, html: false, links: [] };
+    }
     await put('robots.txt', Buffer.from(`User-agent: *\nAllow: /\nSitemap: ${base}/sitemap.xml\n`));
     // Every file taken over is in place before the version is compared and swapped.
     await finishShared();
