@@ -85,8 +85,8 @@ export async function feedEntries(db: Db, options: { committeeId?: number; limit
 
 /**
  * Every meeting of the public committees (or of one), planned and cancelled ones included, in one query: by
- * committee (slug order), each committee's oldest first. So the calendar of all meetings is its committees'
- * calendars one after the other, and the publisher joins their files (feeds/routes.ts, joinedCalendar).
+ * committee (slug order, as publicCommitteeSlugs), each committee's oldest first. So the calendar of all meetings
+ * is its committees' calendars one after the other, and the publisher joins their files (service.ts, joinedCalendar).
  */
 export async function calendarMeetings(db: Db, options: { committeeId?: number }): Promise<CalendarMeetingRow[]> {
   const committeeFilter = options.committeeId === undefined ? '' : 'AND c.id = :committeeId';
@@ -101,4 +101,9 @@ export async function calendarMeetings(db: Db, options: { committeeId?: number }
     { statuses: PUBLIC_AGENDA_STATUSES, committeeId: options.committeeId ?? null },
   );
   return result.rows;
+}
+
+/** The committees with public feeds and calendars (every kind but outside parties), in slug order. */
+export async function publicCommitteeSlugs(db: Db): Promise<string[]> {
+  return (await db('committees').whereNot('kind', 'external_party').orderBy('slug').pluck('slug')) as string[];
 }

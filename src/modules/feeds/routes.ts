@@ -1,19 +1,16 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import type { Db } from '../../db/knex';
 import type { RouteDeps } from '../../routes';
 import { NotFoundError } from '../../web/errors';
 import type { RouteDef } from '../../web/route-table';
 import { findCommitteeBySlug, primaryBodyName } from '../committees/repository';
 import { renderAtom } from './atom';
-import { eventsOf, joinCalendars, renderCalendar } from './ical';
-import { calendarFrame, committeeLabel, presentCalendar, presentFeed, type Scope } from './presenter';
+import { renderCalendar } from './ical';
+import { committeeLabel, presentCalendar, presentFeed, type Scope } from './presenter';
 import { calendarMeetings, feedEntries } from './repository';
 import { renderRss } from './rss';
+import { AUTHORITY_UNNAMED } from './service';
 import { siteOrigin } from './site-origin';
-
-/** The authority named when no body is recorded */
-const AUTHORITY_UNNAMED = 'Mødebog';
 
 const slugParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
 
@@ -25,17 +22,6 @@ const CONTENT_TYPES = {
   atom: 'application/atom+xml; charset=utf-8',
   ics: 'text/calendar; charset=utf-8',
 } as const;
-
-/**
- * The calendar of all meetings (GET /kalender.ics) from each public committee's calendar (GET
- * /udvalg/:slug/kalender.ics, as `calendarOf` gives it): the same bytes, without reading and rendering every
- * meeting again. The publisher has the committees' files at hand, most of them unchanged since the last publish.
- */
-export async function joinedCalendar(db: Db, calendarOf: (committeeSlug: string) => Promise<string>): Promise<string> {
-  const [primary, slugs] = await Promise.all([primaryBodyName(db), db('committees').whereNot('kind', 'external_party').orderBy('slug').pluck('slug') as Promise<string[]>]);
-  const events = await Promise.all(slugs.map(async (slug) => eventsOf(await calendarOf(slug))));
-  return joinCalendars(calendarFrame({ authority: primary ?? AUTHORITY_UNNAMED }), events);
-}
 
 /** RSS and Atom feeds of new agendas and minutes, and iCalendar files of every meeting: for all public committees and per committee. */
 export function feedRoutes({ db, now }: RouteDeps): RouteDef[] {

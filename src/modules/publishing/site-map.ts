@@ -1,7 +1,7 @@
 import type { Db } from '../../db/knex';
 import { groupBy } from '../../lib/group-by';
 
-/** The calendar of every meeting: the publisher joins the committees' calendars (feeds/routes.ts, joinedCalendar). */
+/** The calendar of every meeting: the publisher joins the committees' calendars (feeds/service.ts, joinedCalendar). */
 export const ALL_MEETINGS_CALENDAR = '/kalender.ics';
 
 /** The pages over all meetings: the front page, the committees, the feeds and the calendar of every meeting. */

@@ -7,7 +7,7 @@ import type { Db } from '../../db/knex';
 import type { OparlContext } from '../oparl/service';
 import { loadOparlKeys, writeOparlFiles } from '../oparl/static-files';
 import { compactChanges, readStamps, stampOf, stampOfScope } from './change-stamps';
-import { joinedCalendar } from '../feeds/routes';
+import { joinedCalendar } from '../feeds/service';
 import { ALL_MEETINGS_CALENDAR, linkedPaths, outputFile, publicPaths, sitemapFiles } from './site-map';
 import { writeJson } from '../../lib/write-json';
 import { listenOnLoopback } from '../../web/loopback';
