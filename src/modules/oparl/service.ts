@@ -19,10 +19,10 @@ export interface OparlContext {
 export type ListName = 'body' | repo.ListKind;
 
 /** A File object: an item's attachment, or one of a meeting's PDFs. */
-export type FileKey = { kind: 'attachment'; id: number } | { kind: 'pdf'; meetingId: number; variant: PdfFileVariant };
+type FileKey = { kind: 'attachment'; id: number } | { kind: 'pdf'; meetingId: number; variant: PdfFileVariant };
 
 /** The File a key of the file list names (repository.ts fileIndex: group 0 are attachments, group 1 meeting PDFs). */
-export function fileKeyOf(key: repo.ObjectKey): FileKey {
+function fileKeyOf(key: repo.ObjectKey): FileKey {
   return key.grp === 0 ? { kind: 'attachment', id: key.num ?? 0 } : { kind: 'pdf', meetingId: key.num ?? 0, variant: key.variant as PdfFileVariant };
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/knex';
 import { groupBy } from '../../lib/group-by';
+import { publicCommitteeSlugs } from '../feeds/repository';
 
 /** The calendar of every meeting: the publisher joins the committees' calendars (feeds/service.ts, joinedCalendar). */
 export const ALL_MEETINGS_CALENDAR = '/kalender.ics';
@@ -16,7 +17,7 @@ export const SITE_WIDE_PATHS = ['/', '/udvalg', '/feeds/rss.xml', '/feeds/atom.x
  */
 export async function publicPaths(db: Db, withPagesOf: (meetingSlug: string) => boolean): Promise<string[]> {
   const paths: string[] = [...SITE_WIDE_PATHS];
-  const committees = (await db('committees').whereNot('kind', 'external_party').orderBy('slug').pluck('slug')) as string[];
+  const committees = await publicCommitteeSlugs(db);
   for (const slug of committees) {
     paths.push(`/udvalg/${slug}`, `/udvalg/${slug}/rss.xml`, `/udvalg/${slug}/atom.xml`, `/udvalg/${slug}/kalender.ics`);
   }

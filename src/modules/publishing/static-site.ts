@@ -327,9 +327,10 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     let written = 0;
     let files = 0;
     let reused = 0;
-    const pages: string[] = [];
-    /** The pages outside the shared folders (theirs are in their records) */
+    /** The pages outside the shared folders (theirs are in the folders' records: allPages) */
     const pagesOutside: string[] = [];
+    /** Every page of this version: those outside the shared folders and those of the folders it links so far */
+    const allPages = () => [...pagesOutside, ...Object.values(index.shared).flatMap((record) => record.pages)];
     let linked = 0;
     /** The previous version's shared folder of that place (none for a full publish). */
     const previousFolder = (dir: string): SharedRecord | undefined => (o.full ? undefined : previousIndex?.shared[dir]);
@@ -413,7 +414,6 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         shared.set(dir, taken);
         files += unchanged.files;
         reused += unchanged.files;
-        pages.push(...unchanged.pages);
         for (const link of unchanged.links) enqueue(link);
         return taken;
       }
@@ -479,11 +479,16 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     };
 
     /** Takes over a path's file from the previous version when it was made from the same stamp. */
-    const reuse = (urlPath: string, stamp: string | null, folder?: Made): PageEntry | undefined => {
+    /** The previous version's entry of a path when it was made from the same stamp and its file is as recorded. */
+    const reusableEntry = (urlPath: string, stamp: string | null, folder?: Made): PageEntry | undefined => {
       const entries = folder ? (folder.previous?.index.entries ?? {}) : reusable;
       const hashes = folder ? folder.previous?.index.manifest : previous;
       const before = entries[urlPath];
-      if (stamp === null || !before || before.stamp !== stamp || hashes?.[before.file] !== before.hash) return undefined;
+      return stamp === null || !before || before.stamp !== stamp || hashes?.[before.file] !== before.hash ? undefined : before;
+    };
+    const reuse = (urlPath: string, stamp: string | null, folder?: Made): PageEntry | undefined => {
+      const before = reusableEntry(urlPath, stamp, folder);
+      if (!before) return undefined;
       takeOver(before.file, before.hash, folder);
       (folder ? folder.index.entries : index.entries)[urlPath] = before;
       reused++;
@@ -572,7 +577,6 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
             (folder ? folder.index.entries : index.entries)[urlPath] = entry;
           }
           if (entry.html) {
-            pages.push(urlPath);
             (folder ? folder.pages : pagesOutside).push(urlPath);
             for (const link of entry.links) {
               if (folder && !isInside(link, folder.dir)) folder.links.add(link);
@@ -685,12 +689,11 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     // The sitemap is taken over while no page has come or gone: sorting and writing the addresses of every page
     // (46,000 for a large municipality) is most of what it costs. All its files, or none.
     const sitemapStamp = sitemapKeyOf(index.shared, pagesOutside);
-    const sitemapsBefore = Object.entries(reusable).filter(([urlPath]) => SITEMAP_PATH.test(urlPath));
-    const sitemapsReusable = sitemapsBefore.length > 0 && sitemapsBefore.every(([, entry]) => entry.stamp === sitemapStamp && previous[entry.file] === entry.hash);
-    if (sitemapsReusable) {
-      for (const [urlPath] of sitemapsBefore) reuse(urlPath, sitemapStamp);
+    const sitemapsBefore = Object.keys(reusable).filter((urlPath) => SITEMAP_PATH.test(urlPath));
+    if (sitemapsBefore.length > 0 && sitemapsBefore.every((urlPath) => reusableEntry(urlPath, sitemapStamp))) {
+      for (const urlPath of sitemapsBefore) reuse(urlPath, sitemapStamp);
     } else {
-      for (const { file, xml } of sitemapFiles(base, pages)) index.entries[`/${file}`] = { file, hash: await put(file, Buffer.from(xml)), stamp: sitemapStamp, html: false, links: [] };
+      for (const { file, xml } of sitemapFiles(base, allPages())) index.entries[`/${file}`] = { file, hash: await put(file, Buffer.from(xml)), stamp: sitemapStamp, html: false, links: [] };
     }
     await put('robots.txt', Buffer.from(`User-agent: *\nAllow: /\nSitemap: ${base}/sitemap.xml\n`));
     // Every file taken over is in place before the version is compared and swapped.
@@ -716,7 +719,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         await fs.rename(tmpIndex, path.join(previousDir, PAGE_INDEX));
       }
       if (previousDir) await tidyVersions(path.basename(previousDir));
-      return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: pages.length, files, written: 0, linked, reused, searchIndexMs: 0, pagesMs, indexWaitMs: 0, oparlFiles: oparl.files, oparlMs };
+      return { changed: false, version: previousDir ? path.basename(previousDir) : null, pages: allPages().length, files, written: 0, linked, reused, searchIndexMs: 0, pagesMs, indexWaitMs: 0, oparlFiles: oparl.files, oparlMs };
     }
 
     // The search index of this version: the one being built, or when no page changed the previous one, linked.
@@ -742,7 +745,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
 
     await tidyVersions(path.basename(newDir));
     await compactChanges(o.db);
-    return { changed: true, version: versionName, pages: pages.length, files, written, linked, reused, searchIndexMs, pagesMs, indexWaitMs, oparlFiles: oparl.files, oparlMs };
+    return { changed: true, version: versionName, pages: allPages().length, files, written, linked, reused, searchIndexMs, pagesMs, indexWaitMs, oparlFiles: oparl.files, oparlMs };
   };
   /**
    * Keeps a few earlier versions for rollback besides the served one. The rest leave the versions folder at once
