@@ -40,6 +40,8 @@ export interface BenchResults {
 }
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+/** Searches made before the 200 measured, with other words (section 4). */
+const SEARCH_WARMUP = 20;
 /** Incremental publishes measured, each after one more meeting changed: the figure is their median. */
 const INCREMENTAL_RUNS = 5;
 
@@ -194,33 +196,50 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     );
     row('2 Udgivelse', '  + search index of the new version', 'apart: Pagefind has no incremental mode (the full publish\'s figure above)', '', null);
 
-    // 4. Search: 200 varied queries, common words included.
-    say('Søgning: 200 forespørgsler …');
-    const rng = prng(4242);
-    const common = ['kommune', 'udvalg', 'budget', 'borger', 'og', 'skole'];
-    const queries = Array.from({ length: 200 }, (_, i) => {
-      const w = () => data.words[Math.floor(rng() * data.words.length)] ?? 'kommune';
-      if (i % 5 === 0) return common[(i / 5) % common.length] ?? 'kommune';
-      if (i % 5 === 1) return `${w()} ${w()}`;
-      if (i % 5 === 2) return w().slice(0, 5);
-      if (i % 5 === 3) return `"${w()} ${w()}"`;
-      return w();
-    });
-    const searchTimes: number[] = [];
-    let searchErrors = 0;
-    for (const q of queries) {
-      // Measured without the page cache: each query is searched in the database (common words recur).
-      pageCache.invalidate();
-      const t = await timed(async () => {
-        const r = await fetch(`${server.url}/soeg?q=${encodeURIComponent(q)}`);
+    // 4. Search: 200 varied queries, common words included, after SEARCH_WARMUP others (as the load test warms
+    // its server up first): the first searches after a start pay once for what stays (the text search dictionary
+    // in each database connection, the index's pages in memory, compiled code). They are timed and shown apart.
+    say(`Søgning: ${SEARCH_WARMUP} + 200 forespørgsler …`);
+    const searchQueries = (seed: number, count: number) => {
+      const rng = prng(seed);
+      const common = ['kommune', 'udvalg', 'budget', 'borger', 'og', 'skole'];
+      return Array.from({ length: count }, (_, i) => {
+        const w = () => data.words[Math.floor(rng() * data.words.length)] ?? 'kommune';
+        if (i % 5 === 0) return common[(i / 5) % common.length] ?? 'kommune';
+        if (i % 5 === 1) return `${w()} ${w()}`;
+        if (i % 5 === 2) return w().slice(0, 5);
+        if (i % 5 === 3) return `"${w()} ${w()}"`;
+        return w();
+      });
+    };
+    let asked = 0;
+    const search = async (q: string) => {
+      // Each search under an address of its own (a number the search ignores), as a citizen's new search is:
+      // its page is made from the database, never taken from the page cache, though common words recur.
+      // What every page shares stays remembered as between any two requests (the form's committees and years).
+      asked++;
+      return timed(async () => {
+        const r = await fetch(`${server.url}/soeg?q=${encodeURIComponent(q)}&maaling=${asked}`);
         await r.arrayBuffer();
         return r.status;
       });
+    };
+    const searchTimes: number[] = [];
+    const warmupTimes: number[] = [];
+    let searchErrors = 0;
+    for (const q of searchQueries(4343, SEARCH_WARMUP)) {
+      const t = await search(q);
+      if (t.result !== 200) searchErrors++;
+      warmupTimes.push(t.ms);
+    }
+    for (const q of searchQueries(4242, 200)) {
+      const t = await search(q);
       if (t.result !== 200) searchErrors++;
       searchTimes.push(t.ms);
     }
-    raw.search = { p50: median(searchTimes), p95: percentile(searchTimes, 95), max: Math.max(...searchTimes), errors: searchErrors };
-    row('4 Søgning', 'p50 / p95 over 200 queries (page cache emptied before each)', `${ms(median(searchTimes))} / ${ms(percentile(searchTimes, 95))}`, 'p95 ≤ 30 ms (naiv ts_rank 655 ms)', percentile(searchTimes, 95) <= 30);
+    raw.search = { p50: median(searchTimes), p95: percentile(searchTimes, 95), max: Math.max(...searchTimes), errors: searchErrors, warmup: { count: SEARCH_WARMUP, p50: median(warmupTimes), max: Math.max(...warmupTimes) } };
+    row('4 Søgning', `the first ${SEARCH_WARMUP} searches after the start (p50 / max)`, `${ms(median(warmupTimes))} / ${ms(Math.max(...warmupTimes))}`, '', null);
+    row('4 Søgning', 'p50 / p95 over 200 queries, each a new search', `${ms(median(searchTimes))} / ${ms(percentile(searchTimes, 95))}`, 'p95 ≤ 30 ms (naiv ts_rank 655 ms)', percentile(searchTimes, 95) <= 30);
     if (searchErrors) row('4 Søgning', 'non-200 answers', String(searchErrors), '0', false);
 
     // 5. iCalendar.

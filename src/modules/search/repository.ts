@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Db } from '../../db/knex';
 import type { DocumentType } from './schema';
@@ -60,6 +61,28 @@ const RECENT_CANDIDATES = 200;
 const TITLE_ENOUGH = 40;
 
 const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/**
+ * The search's statements are prepared: each connection parses and plans a statement's
+ * text once and then only binds its values (a search's large queries spent about a
+ * millisecond each being parsed and planned). A statement's name is its text's hash.
+ * Statements stay prepared for the connection's life, and a search's text varies with
+ * the shape of what is typed (phrases, filters): only the first PREPARED_TEXTS texts
+ * are prepared, the others run as before, so no input can grow a connection's memory.
+ */
+const PREPARED_TEXTS = 64;
+const preparedNames = new Map<string, string>();
+
+/** `trx.raw(sql, bindings)` as a prepared statement, while there is room for its text. */
+function preparedRaw<T>(trx: Knex.Transaction, sql: string, bindings: readonly Knex.RawBinding[]): Knex.Raw<T> {
+  const raw = trx.raw<T>(sql, bindings);
+  let name = preparedNames.get(sql);
+  if (name === undefined && preparedNames.size < PREPARED_TEXTS) {
+    name = `search_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
+    preparedNames.set(sql, name);
+  }
+  return name === undefined ? raw : raw.options({ name });
+}
 
 /** The text websearch_to_tsquery reads for a match mode. */
 function queryText(mode: MatchMode): string {
@@ -137,7 +160,8 @@ async function hitRows(trx: Knex.Transaction, ids: number[], query: { tsquery: s
   ]);
   const patterns = pairs.map(([a, b]) => `${regexpLiteral(a)}[^ ]* ${regexpLiteral(b)}`);
   // Each step materialised, so that each expression runs once a hit.
-  const result = await trx.raw<{ rows: HitRow[] }>(
+  const result = await preparedRaw<{ rows: HitRow[] }>(
+    trx,
     `WITH source AS MATERIALIZED (
        -- The item's own text unless only its attachments match (then their first part),
        -- read out of line once here (|| ''), not again by each function below.
@@ -203,7 +227,7 @@ async function hitRows(trx: Knex.Transaction, ids: number[], query: { tsquery: s
 export async function fullTextSearch(db: Db, mode: MatchMode, filters: SearchFilters, page: { limit: number; offset: number }): Promise<HitPage> {
   return withTextIndexes(db, async (trx) => {
     // The settings in the same round trip as reading the query.
-    const parsed = await trx.raw<{ rows: Array<{ q: string }> }>(`SELECT ${PLANNER_SETTINGS}, websearch_to_tsquery('danish', ?)::text AS q`, [queryText(mode)]);
+    const parsed = await preparedRaw<{ rows: Array<{ q: string }> }>(trx, `SELECT ${PLANNER_SETTINGS}, websearch_to_tsquery('danish', ?)::text AS q`, [queryText(mode)]);
     const tsquery = parsed.rows[0]?.q ?? '';
     const tree = parseTsquery(tsquery);
     // Only stop words (or nothing): nothing matches, as `tsv @@ ''` would say.
@@ -225,7 +249,8 @@ export async function fullTextSearch(db: Db, mode: MatchMode, filters: SearchFil
         }
       : { sql: 'SELECT NULL::int AS item_id WHERE false', bindings: [] };
 
-    const ranked = await trx.raw<{ rows: Array<{ total: number; ranked: number[] | null; page: number[] | null }> }>(
+    const ranked = await preparedRaw<{ rows: Array<{ total: number; ranked: number[] | null; page: number[] | null }> }>(
+      trx,
       `WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE ${where.sql} LIMIT ${MAX_COUNT + 1}) x),
        every_match AS (
          SELECT d.item_id FROM search_documents d WHERE ${where.sql} AND (SELECT n FROM total) <= ${RANK_ALL}),

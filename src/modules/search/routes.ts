@@ -14,7 +14,7 @@ const TITLE = 'Søg i dagsordener og referater';
  * working with no server; the live site searches the database's public index
  * (src/modules/search/README.md).
  */
-export function searchRoutes({ db }: RouteDeps): RouteDef[] {
+export function searchRoutes({ db, cache }: RouteDeps): RouteDef[] {
   const search = async (req: Request, res: Response) => {
     if (res.locals.staticSite) {
       res.render('pages/public/static-search', { pageTitle: 'Søg i dagsordener og referater' });
@@ -33,7 +33,8 @@ export function searchRoutes({ db }: RouteDeps): RouteDef[] {
         : null;
     // Never an unhandled rejection while the choices are awaited; the error surfaces where the search is awaited.
     searching?.catch(() => undefined);
-    const { committees, years } = await searchChoices(db);
+    // The same for every search while the data is unchanged (committees and meetings are tracked changes).
+    const { committees, years } = await cache.remember('search-choices', () => searchChoices(db));
     const form = {
       pageTitle: TITLE,
       committeeOptions: committees.map((c) => ({ value: c.slug, text: c.label })),

@@ -1,0 +1,52 @@
+import { createDb, type Db } from '../../src/db/knex';
+import { searchPublic } from '../../src/modules/search/service';
+import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
+
+/**
+ * The search's statements are prepared on each connection (src/modules/search/repository.ts),
+ * but only so many texts: what is typed decides a statement's text, and a prepared
+ * statement stays for the connection's life.
+ */
+describe('prepared search statements', () => {
+  let t: TestDb;
+  let one: Db;
+  beforeAll(async () => {
+    t = await cloneDemoDatabase();
+    // One connection: every search below runs on it, so its prepared statements can be counted.
+    one = createDb(t.url, { max: 1 });
+    t.onDrop(() => one.destroy());
+  });
+  afterAll(() => t.drop());
+
+  const prepared = async () => Number((await one.raw<{ rows: Array<{ n: string }> }>('SELECT count(*) AS n FROM pg_prepared_statements')).rows[0]?.n);
+  const search = (text: string) => searchPublic(one, { text, filters: {}, page: 1 });
+
+  it('answers a search prepared as it answered it the first time', async () => {
+    const first = await search('budget');
+    expect(first.total).toBeGreaterThan(0);
+    const before = await prepared();
+    expect(before).toBeGreaterThan(0);
+    // The same shape of search again: no statement is added, and the hits are the same.
+    const again = await search('budget');
+    expect(again).toEqual(first);
+    expect(await search('Budget')).toEqual(first);
+    expect(await prepared()).toBe(before);
+  });
+
+  it('prepares no more than a bounded number of texts, however many shapes are typed', async () => {
+    // Each search adds one phrase more: each is a statement text of its own.
+    const words = ['budget', 'skole', 'borger', 'kommune', 'udvalg', 'plan', 'vej', 'park', 'klima', 'ældre'];
+    const texts: string[] = [];
+    for (let n = 1; n <= 40; n++) {
+      const phrases = Array.from({ length: n }, (_, i) => `"${words[i % words.length]} ${words[(i + 1) % words.length]}"`);
+      texts.push(phrases.join(' or '), `${phrases.join(' or ')} -park`);
+    }
+    for (const text of texts) {
+      const outcome = await search(text);
+      expect(outcome.total).toBeGreaterThanOrEqual(0);
+    }
+    expect(await prepared()).toBeLessThanOrEqual(64);
+    // Past the bound, searches still answer, unprepared.
+    expect((await search('budget')).total).toBeGreaterThan(0);
+  });
+});
