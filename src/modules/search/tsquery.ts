@@ -134,7 +134,8 @@ export function printTsquery(node: TsNode): string {
   }
 }
 
-const hasPhrase = (node: TsNode): boolean =>
+/** The query has a phrase (not only words): its match condition looks pairs up in `phrases`. */
+export const hasPhrase = (node: TsNode): boolean =>
   node.kind === 'phrase' || (node.kind === 'not' ? hasPhrase(node.child) : node.kind === 'and' || node.kind === 'or' ? hasPhrase(node.left) || hasPhrase(node.right) : false);
 
 /** The lexemes a matching document holds (those not under a negation), for the title look-up. */
