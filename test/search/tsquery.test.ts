@@ -22,12 +22,13 @@ describe('reading tsqueries and the search condition built from them', () => {
 
   it('looks a two-word phrase up in the pairs, and checks longer phrases on the vector as well', () => {
     const two = matchCondition(parseTsquery("'kommun' <-> 'budg'") as never);
-    expect(two).toEqual({ sql: 'd.phrases @@ ?::tsquery', bindings: ["'kommun budg'"] });
+    expect(two).toEqual({ sql: 'd.phrases @@ ?::tsquery', bindings: ["'kommun budg'"], byPairs: true });
     const three = matchCondition(parseTsquery("'kommun' <-> 'budg' <-> 'vej'") as never);
     expect(three.sql).toBe('(d.phrases @@ ?::tsquery AND ts_match_vq(d.tsv, ?::tsquery))');
     expect(three.bindings).toEqual(["'kommun budg' & 'budg vej'", "(('kommun' <-> 'budg') <-> 'vej')"]);
+    expect(three.byPairs).toBe(true);
     // A hyphenated word is the phrase of itself and its parts: the whole word is looked up.
-    expect(matchCondition(parseTsquery("'it-system' <-> 'it' <-> 'system'") as never)).toEqual({ sql: 'd.tsv @@ ?::tsquery', bindings: ["'it-system'"] });
+    expect(matchCondition(parseTsquery("'it-system' <-> 'it' <-> 'system'") as never)).toEqual({ sql: 'd.tsv @@ ?::tsquery', bindings: ["'it-system'"], byPairs: false });
     expect(matchCondition(parseTsquery("'it-system' <-> 'it' <-> 'system' <-> 'grund'") as never).sql).toBe('(d.phrases @@ ?::tsquery AND ts_match_vq(d.tsv, ?::tsquery))');
     // A stop word between the words (distance 2): no pair to look up.
     expect(matchCondition(parseTsquery("'skol' <2> 'dagtilbud'") as never).sql).toBe('d.tsv @@ ?::tsquery');
@@ -35,7 +36,13 @@ describe('reading tsqueries and the search condition built from them', () => {
     expect(matchCondition(parseTsquery("'a' & 'b' & 'c' <-> 'd' & !'e'") as never)).toEqual({
       sql: '(d.tsv @@ ?::tsquery AND d.phrases @@ ?::tsquery)',
       bindings: ["(('a' & 'b') & !('e'))", "'c d'"],
+      byPairs: true,
     });
+    // Found by the pairs only where every document matched holds one: not with a word or'ed, nor with a phrase negated.
+    expect(matchCondition(parseTsquery("'a' <-> 'b' | 'c' <-> 'd'") as never).byPairs).toBe(true);
+    expect(matchCondition(parseTsquery("'a' <-> 'b' | 'c'") as never).byPairs).toBe(false);
+    expect(matchCondition(parseTsquery("'c' & !('a' <-> 'b')") as never).byPairs).toBe(false);
+    expect(matchCondition(parseTsquery("'it-system' <-> 'it' <-> 'system' & 'idræt'") as never).byPairs).toBe(false);
     // Over 30 bytes, a word has no pairs.
     expect(matchCondition(parseTsquery(`'${'æ'.repeat(16)}' <-> 'b'`) as never).sql).toBe('d.tsv @@ ?::tsquery');
   });

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../../db/knex';
 import type { DocumentType } from './schema';
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from './snippet';
-import { hasPhrase, matchCondition, parseTsquery, positiveLexemes, positivePhrasePairs, quoteLexeme } from './tsquery';
+import { matchCondition, parseTsquery, positiveLexemes, positivePhrasePairs, quoteLexeme } from './tsquery';
 
 /**
  * Reads of the public search index (search_documents, kept by the triggers of
@@ -235,14 +235,14 @@ export async function fullTextSearch(db: Db, mode: MatchMode, filters: SearchFil
     const match = matchCondition(tree);
     const f = filterSql(filters);
     const where = { sql: `${match.sql}${f.sql}`, bindings: [...match.bindings, ...f.bindings] };
-    // The best title matches among the matches; none for a search of only excluded words. A phrase is looked
-    // up in the pairs' index, which the title index's look-up is combined with (a phrase of common words is in
-    // few documents). Words alone are checked on the best title matches instead: their index would give tens
-    // of thousands of documents to combine, where checking 100 of them costs less.
+    // The best title matches among the matches; none for a search of only excluded words. Where the matches are
+    // found by the pairs of a phrase, the title index's look-up is combined with the pairs' (a phrase of common
+    // words is in few documents). Otherwise the best title matches are checked instead: the words' index would
+    // give tens of thousands of documents to combine, and checking a document reads its vector out of line.
     const titleQuery = positiveLexemes(tree).map(quoteLexeme).join(' | ');
     const titled: { sql: string; bindings: Array<string | number> } = !titleQuery
       ? { sql: 'SELECT NULL::int AS item_id WHERE false', bindings: [] }
-      : hasPhrase(tree)
+      : match.byPairs
         ? {
             sql: `SELECT d.item_id FROM search_documents d
                    WHERE d.title_tsv @@ ?::tsquery AND ${where.sql} AND (SELECT n FROM total) > ${RANK_ALL}
@@ -252,7 +252,7 @@ export async function fullTextSearch(db: Db, mode: MatchMode, filters: SearchFil
           }
         : {
             sql: `SELECT d.item_id FROM (
-                    SELECT d.item_id, d.tsv FROM search_documents d
+                    SELECT d.item_id, d.tsv, d.phrases FROM search_documents d
                      WHERE d.title_tsv @@ ?::tsquery${f.sql} AND (SELECT n FROM total) > ${RANK_ALL}
                      ORDER BY ts_rank(d.title_tsv, ?::tsquery, 1) DESC, d.starts_at DESC, d.item_id DESC
                      LIMIT ${TITLE_CANDIDATES}) d

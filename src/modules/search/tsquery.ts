@@ -134,8 +134,7 @@ export function printTsquery(node: TsNode): string {
   }
 }
 
-/** The query has a phrase (not only words): its match condition looks pairs up in `phrases`. */
-export const hasPhrase = (node: TsNode): boolean =>
+const hasPhrase = (node: TsNode): boolean =>
   node.kind === 'phrase' || (node.kind === 'not' ? hasPhrase(node.child) : node.kind === 'and' || node.kind === 'or' ? hasPhrase(node.left) || hasPhrase(node.right) : false);
 
 /** The lexemes a matching document holds (those not under a negation), for the title look-up. */
@@ -191,6 +190,8 @@ export interface Condition {
   /** SQL over the alias `d` (search_documents), with ? placeholders */
   sql: string;
   bindings: string[];
+  /** Every document it matches holds a pair it looks up in d.phrases: the pairs' index finds them, few and exactly */
+  byPairs: boolean;
 }
 
 /**
@@ -200,11 +201,11 @@ export interface Condition {
  * there and is then checked on d.tsv, for the few documents left.
  */
 export function matchCondition(node: TsNode): Condition {
-  if (!hasPhrase(node)) return { sql: 'd.tsv @@ ?::tsquery', bindings: [printTsquery(node)] };
+  if (!hasPhrase(node)) return { sql: 'd.tsv @@ ?::tsquery', bindings: [printTsquery(node)], byPairs: false };
   switch (node.kind) {
     case 'not': {
       const inner = matchCondition(node.child);
-      return { sql: `NOT (${inner.sql})`, bindings: inner.bindings };
+      return { sql: `NOT (${inner.sql})`, bindings: inner.bindings, byPairs: false };
     }
     case 'and':
     case 'or': {
@@ -223,10 +224,11 @@ export function matchCondition(node: TsNode): Condition {
       const parts: Condition[] = operands.filter(hasPhrase).map(matchCondition);
       if (plain.length > 0) {
         const joined = plain.reduce((l, r) => ({ kind: node.kind, left: l, right: r }) as TsNode);
-        parts.unshift({ sql: 'd.tsv @@ ?::tsquery', bindings: [printTsquery(joined)] });
+        parts.unshift({ sql: 'd.tsv @@ ?::tsquery', bindings: [printTsquery(joined)], byPairs: false });
       }
       const op = node.kind === 'and' ? ' AND ' : ' OR ';
-      return { sql: `(${parts.map((p) => p.sql).join(op)})`, bindings: parts.flatMap((p) => p.bindings) };
+      const byPairs = node.kind === 'and' ? parts.some((p) => p.byPairs) : parts.every((p) => p.byPairs);
+      return { sql: `(${parts.map((p) => p.sql).join(op)})`, bindings: parts.flatMap((p) => p.bindings), byPairs };
     }
     case 'phrase': {
       const chain = phraseChain(node);
@@ -243,11 +245,11 @@ export function matchCondition(node: TsNode): Condition {
       // past tsvector's last position, 16.383, could the parts be missing).
       const first = chain?.[0];
       if (chain && first && chain.length >= 3 && first.text.split('-').length === chain.length - 1 && chain.slice(1).every((e) => e.distance === 1)) {
-        return { sql: 'd.tsv @@ ?::tsquery', bindings: [quoteLexeme(first.text)] };
+        return { sql: 'd.tsv @@ ?::tsquery', bindings: [quoteLexeme(first.text)], byPairs: false };
       }
       const whole = printTsquery(node);
-      if (pairs.length === 0) return { sql: 'd.tsv @@ ?::tsquery', bindings: [whole] };
-      const lookup = { sql: 'd.phrases @@ ?::tsquery', bindings: [[...new Set(pairs)].map(quoteLexeme).join(' & ')] };
+      if (pairs.length === 0) return { sql: 'd.tsv @@ ?::tsquery', bindings: [whole], byPairs: false };
+      const lookup = { sql: 'd.phrases @@ ?::tsquery', bindings: [[...new Set(pairs)].map(quoteLexeme).join(' & ')], byPairs: true };
       // Exact on its own only for a single pair at distance 1: then the phrase is the pair.
       if (chain && chain.length === 2 && pairs.length === 1) return lookup;
       // The whole phrase is then checked on the few documents with all its pairs, and never
@@ -255,9 +257,9 @@ export function matchCondition(node: TsNode): Condition {
       // answers. Given `tsv @@`, the planner may well take the tsv index, which knows no
       // positions: every document with all the words is then read and checked (a phrase of
       // common words took 300 ms over 41,000 items, against 15 ms from the pairs).
-      return { sql: `(${lookup.sql} AND ts_match_vq(d.tsv, ?::tsquery))`, bindings: [...lookup.bindings, whole] };
+      return { sql: `(${lookup.sql} AND ts_match_vq(d.tsv, ?::tsquery))`, bindings: [...lookup.bindings, whole], byPairs: true };
     }
     default:
-      return { sql: 'd.tsv @@ ?::tsquery', bindings: [printTsquery(node)] };
+      return { sql: 'd.tsv @@ ?::tsquery', bindings: [printTsquery(node)], byPairs: false };
   }
 }
