@@ -197,11 +197,9 @@ export async function listPage(
 }
 
 /**
- * Every row of a list, unfiltered and unscoped, in the list's order, with its scope
- * columns: the static site publishes each object and every page of each list from these.
+ * The columns that name an object of each kind (its id, or the parts of its URL), the lists it is on and the
+ * meeting whose stamp is its own: each kind's keys (allKeys), in their order.
  */
-/** The columns that name an object of each kind (its id, or the parts of its URL) and the lists it is on. */
-/** The columns of each kind's keys (allKeys), in their order */
 export const KEY_COLUMNS: Record<ListKind, ReadonlyArray<keyof ObjectKey>> = {
   body: ['id'],
   organization: ['id', 'bodyId'],

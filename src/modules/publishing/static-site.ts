@@ -478,7 +478,6 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       return hash;
     };
 
-    /** Takes over a path's file from the previous version when it was made from the same stamp. */
     /** The previous version's entry of a path when it was made from the same stamp and its file is as recorded. */
     const reusableEntry = (urlPath: string, stamp: string | null, folder?: Made): PageEntry | undefined => {
       const entries = folder ? (folder.previous?.index.entries ?? {}) : reusable;
@@ -486,6 +485,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       const before = entries[urlPath];
       return stamp === null || !before || before.stamp !== stamp || hashes?.[before.file] !== before.hash ? undefined : before;
     };
+    /** Takes over a path's file from the previous version when it was made from the same stamp (reusableEntry). */
     const reuse = (urlPath: string, stamp: string | null, folder?: Made): PageEntry | undefined => {
       const before = reusableEntry(urlPath, stamp, folder);
       if (!before) return undefined;

@@ -240,25 +240,18 @@ export async function fullTextSearch(db: Db, mode: MatchMode, filters: SearchFil
     // words is in few documents). Otherwise the best title matches are checked instead: the words' index would
     // give tens of thousands of documents to combine, and checking a document reads its vector out of line.
     const titleQuery = positiveLexemes(tree).map(quoteLexeme).join(' | ');
+    const lookUp = match.byPairs ? { sql: ` AND ${where.sql}`, bindings: where.bindings } : f;
+    const check = match.byPairs ? { sql: '', bindings: [] } : { sql: ` WHERE ${match.sql}`, bindings: match.bindings };
     const titled: { sql: string; bindings: Array<string | number> } = !titleQuery
       ? { sql: 'SELECT NULL::int AS item_id WHERE false', bindings: [] }
-      : match.byPairs
-        ? {
-            sql: `SELECT d.item_id FROM search_documents d
-                   WHERE d.title_tsv @@ ?::tsquery AND ${where.sql} AND (SELECT n FROM total) > ${RANK_ALL}
+      : {
+          sql: `SELECT d.item_id FROM (
+                  SELECT d.item_id, d.tsv, d.phrases FROM search_documents d
+                   WHERE d.title_tsv @@ ?::tsquery${lookUp.sql} AND (SELECT n FROM total) > ${RANK_ALL}
                    ORDER BY ts_rank(d.title_tsv, ?::tsquery, 1) DESC, d.starts_at DESC, d.item_id DESC
-                   LIMIT ${TITLE_CANDIDATES}`,
-            bindings: [titleQuery, ...where.bindings, titleQuery],
-          }
-        : {
-            sql: `SELECT d.item_id FROM (
-                    SELECT d.item_id, d.tsv, d.phrases FROM search_documents d
-                     WHERE d.title_tsv @@ ?::tsquery${f.sql} AND (SELECT n FROM total) > ${RANK_ALL}
-                     ORDER BY ts_rank(d.title_tsv, ?::tsquery, 1) DESC, d.starts_at DESC, d.item_id DESC
-                     LIMIT ${TITLE_CANDIDATES}) d
-                   WHERE ${match.sql}`,
-            bindings: [titleQuery, ...f.bindings, titleQuery, ...match.bindings],
-          };
+                   LIMIT ${TITLE_CANDIDATES}) d${check.sql}`,
+          bindings: [titleQuery, ...lookUp.bindings, titleQuery, ...check.bindings],
+        };
 
     const ranked = await preparedRaw<{ rows: Array<{ total: number; ranked: number[] | null; page: number[] | null }> }>(
       trx,
