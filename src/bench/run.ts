@@ -275,6 +275,7 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
       .whereRaw("(m.starts_at AT TIME ZONE 'Europe/Copenhagen')::date = '2021-04-06'")
       .first('m.slug')) as { slug: string } | undefined;
     if (!seed) throw new Error('the seed meeting was not found in the demo data');
+    say(`PDF: referatet ${seed.slug}, koldt og varmt …`);
     const browser = createBrowserPool({ size: 2, executablePath: config.chromiumPath });
     cleanups.unshift(() => browser.close());
     const pdfs = createMeetingPdfs({ db: demoDb, filesDir: path.join(tmp, 'pdf-files'), browser, baseUrl: config.baseUrl, log: () => undefined });
@@ -308,9 +309,9 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     say(`PDF: ${options.quick ? 20 : 50} PDF'er gennem jobkøen …`);
     const batch = await measurePdfBatch({ db, connectionString: pg.connectionString, browser, baseUrl: config.baseUrl, dir: path.join(tmp, 'pdf-batch'), count: options.quick ? 20 : 50 });
     raw.pdfBatch = batch;
-    row('3 PDF', `batch: ${batch.pdfs} PDFs, ${batch.meetings} meetings, through the job queue`, `${batch.queue.pdfsPerSecond.toFixed(1)} PDFs/s (${batch.queue.seconds.toFixed(1)} s)`, '', null);
-    row('3 PDF', 'raw Chromium, same HTML, 2 at once (setContent / served with fonts)', `${batch.raw.setContent.pdfsPerSecond.toFixed(1)} / ${batch.raw.served.pdfsPerSecond.toFixed(1)} PDFs/s`, 'ref. 8,3 PDFs/s', null);
-    row('3 PDF', 'batch ratio queue / raw (setContent / served)', `${batch.ratio.setContent.toFixed(2)} / ${batch.ratio.served.toFixed(2)}`, '≥ 0,8', batch.ratio.served >= 0.8);
+    row('3 PDF', `batch: ${batch.pdfs} PDFs, ${batch.meetings} meetings, through the job queue`, `${batch.queue.pdfsPerSecond.toFixed(1)} PDFs/s (${batch.queue.seconds.toFixed(1)} s, ${batch.recordingSeconds.toFixed(1)} s of it recording the HTML)`, '', null);
+    row('3 PDF', 'raw Chromium, same HTML, 2 at once (served with fonts)', `${batch.raw.pdfsPerSecond.toFixed(1)} PDFs/s (${batch.raw.seconds.toFixed(1)} s)`, 'ref. 8,3 PDFs/s', null);
+    row('3 PDF', 'batch ratio queue / raw', batch.ratio.toFixed(2), '≥ 0,8', batch.ratio >= 0.8);
 
     // 6. Start-up of `npm start`'s entry: cold on an empty DATA_DIR (demo data loaded), then warm on the same dir.
     say('Opstart: kold og varm …');
