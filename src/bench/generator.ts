@@ -501,6 +501,7 @@ export async function generateMunicipality(db: Db, size: BenchSize, seed = 20261
           const m = p.meeting;
           specs.push({
             itemId: p.id,
+            number: p.number,
             meetingId: m.id,
             committeeId: m.committeeId,
             startsAt: m.startsAt,

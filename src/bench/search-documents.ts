@@ -82,6 +82,8 @@ export async function analyseFragments(connection: Connection, fragments: Fragme
 /** An item's document, as fragment ids in the order search_refresh_item() joins the texts. */
 export interface DocumentSpec {
   itemId: number;
+  /** The item's number on its agenda */
+  number: number;
   meetingId: number;
   committeeId: number;
   startsAt: Date;
@@ -105,7 +107,7 @@ const WEIGHT_LETTER = ['', 'C', 'B', 'A'];
 const quoteLexeme = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 /** The columns of search_documents the bench writes (updated_at: the default, now()). */
-export const DOCUMENT_COLUMNS = ['item_id', 'meeting_id', 'minutes', 'title', 'body', 'attachments', 'words', 'tsv', 'starts_at', 'committee_id', 'title_tsv', 'phrases'] as const;
+export const DOCUMENT_COLUMNS = ['item_id', 'meeting_id', 'minutes', 'title', 'body', 'attachments', 'words', 'tsv', 'starts_at', 'committee_id', 'title_tsv', 'phrases', 'number'] as const;
 
 /** A fragment as numbers: lexemes and words interned, positions in order. */
 interface Compiled {
@@ -384,6 +386,7 @@ export class DocumentComposer {
       spec.committeeId,
       new Literal(titleTsv),
       new Literal(phrases.join(' ')),
+      spec.number,
     ];
   }
 }
@@ -395,7 +398,7 @@ function grow(array: Int32Array, size: number): Int32Array {
 }
 
 /** The columns search_refresh_item() and the derive trigger write, for comparisons (updated_at is the time of writing). */
-const COLUMNS = 'item_id, meeting_id, minutes, title, body, attachments, words, tsv, starts_at, committee_id, title_tsv, phrases';
+const COLUMNS = 'item_id, meeting_id, minutes, title, body, attachments, words, tsv, starts_at, committee_id, title_tsv, phrases, number';
 
 /**
  * Checks generated data against the application's own code, changing nothing (all

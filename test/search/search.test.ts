@@ -86,6 +86,18 @@ describe('the live search at /soeg', () => {
       expect(hits[1]?.marks).toEqual(['kystsikringsplanen', 'kystsikringsplanen', 'kystsikringsplanen']);
     });
 
+    it('names and links an item by its number as it is now, after the item was renumbered', async () => {
+      const item = await t.db('agenda_items').where({ title: 'Fjordstien' }).first('id', 'number');
+      const meeting = '/dagsorden/social-og-sundhedsudvalget-08-12-2026';
+      expect((await search('fjordstien')).hits.map((h) => [h.heading, h.href])).toEqual([[`Punkt ${item.number}: Fjordstien`, `${meeting}/punkt-${item.number}`]]);
+      await t.db('agenda_items').where({ id: item.id }).update({ number: item.number + 50 });
+      try {
+        expect((await search('fjordstien')).hits.map((h) => [h.heading, h.href])).toEqual([[`Punkt ${item.number + 50}: Fjordstien`, `${meeting}/punkt-${item.number + 50}`]]);
+      } finally {
+        await t.db('agenda_items').where({ id: item.id }).update({ number: item.number });
+      }
+    });
+
     it('matches Danish word forms: "udvalgets" finds "udvalg", "godkendt" finds "godkender"', async () => {
       const udvalg = await search('fjordstien udvalgets');
       expect(udvalg.hits.map((h) => h.heading)).toEqual([expect.stringMatching(/Fjordstien$/)]);

@@ -201,12 +201,11 @@ async function hitRows(trx: Knex.Transaction, ids: number[], query: { tsquery: s
        -- The windows in order, or the start of the text when no stem was found (a match in the title, say).
        SELECT m.n, m.item_id, coalesce((SELECT string_agg(p.part, ' … ' ORDER BY p.start) FROM pieces p WHERE p.n = m.n), left(m.text, ${SNIPPET_WINDOW})) AS text
          FROM measured m)
-     SELECT d.item_id AS "itemId", i.number, d.title, m.slug AS "meetingSlug", m.starts_at AS "startsAt", c.name AS "committeeName",
+     SELECT d.item_id AS "itemId", d.number, d.title, m.slug AS "meetingSlug", m.starts_at AS "startsAt", c.name AS "committeeName",
             b.name AS "bodyName", b.is_primary AS "bodyIsPrimary", d.minutes,
             CASE WHEN ?::boolean THEN ts_headline('danish', e.text, ?::tsquery, ?) ELSE left(d.body, 400) END AS snippet
        FROM excerpts e
        JOIN search_documents d ON d.item_id = e.item_id
-       JOIN agenda_items i ON i.id = d.item_id
        JOIN meetings m ON m.id = d.meeting_id
        JOIN committees c ON c.id = m.committee_id
        JOIN bodies b ON b.id = c.body_id
