@@ -3,6 +3,7 @@ import { createDb } from '../db/knex';
 import { boundHeapGrowth, publishFromDatabase } from '../modules/publishing/command';
 import { oldVersionsRemoved, type PublishResult } from '../modules/publishing/static-site';
 import { answerOnce } from './child-ipc';
+import { flushFileSystems } from './flush';
 
 export interface PublishChildInput {
   databaseUrl: string;
@@ -40,8 +41,10 @@ answerOnce(async (input: PublishChildInput): Promise<PublishChildResult> => {
     const started = performance.now();
     const result = await publishFromDatabase({ db, config, out: input.out, full, withoutPdfs: true, log: () => undefined, indexSearch });
     const ms = performance.now() - started;
-    // Old versions are deleted in the background after the swap; that ends before the next measure.
+    // Old versions are deleted in the background after the swap, and the files written are written back to
+    // disk: both end before the next measure.
     await oldVersionsRemoved();
+    flushFileSystems();
     return { result, ms, peakRssMb: process.resourceUsage().maxRSS / 1024 };
   };
   try {
