@@ -21,9 +21,8 @@ export interface PrintedPage {
  * A pool whose pages record the document's final HTML at page.pdf(), so raw Chromium
  * can print exactly the same: one entry per page used, its last print (a document
  * printed again with corrected page numbers counts once, as it does in the batch).
- * `spent` adds up the milliseconds spent reading the HTML out of Chromium.
  */
-export function recordingPool(inner: BrowserPool, printed: PrintedPage[], spent = { ms: 0 }): BrowserPool {
+export function recordingPool(inner: BrowserPool, printed: PrintedPage[]): BrowserPool {
   return {
     withPage: (work) =>
       inner.withPage(async (page) => {
@@ -32,9 +31,7 @@ export function recordingPool(inner: BrowserPool, printed: PrintedPage[], spent 
           get(target, prop, receiver) {
             if (prop === 'pdf') {
               return async (options?: PDFOptions) => {
-                const started = performance.now();
                 last = { url: target.url(), html: await target.content(), options };
-                spent.ms += performance.now() - started;
                 return target.pdf(options);
               };
             }
@@ -136,8 +133,6 @@ export interface PdfBatchResult {
   combined: number;
   /** From the first job sent to the last one finished */
   queue: Throughput;
-  /** Of the queue's time: reading each document's final HTML out of Chromium before it printed (for raw Chromium) */
-  recordingSeconds: number;
   /** The same final HTML printed by raw Chromium with the pool's parallelism, served with its fonts */
   raw: Throughput;
   /** queue PDFs/s ÷ raw PDFs/s */
@@ -152,11 +147,13 @@ const PRINTED: readonly PdfVariant[] = ['dagsorden', 'referat'];
  *
  * 1. The largest public meetings are chosen until their dagsordener and referater
  *    add up to `count` PDFs.
- * 2. Timed: a job per meeting is sent through the real queue (pg-boss, the PDF
+ * 2. Untimed: each meeting is rendered once through a recording pool, which keeps
+ *    the final HTML of every page printed (and warms Chromium). Reading the HTML out
+ *    of Chromium takes tens of milliseconds a document: not in the queue's time.
+ * 3. Timed: a job per meeting is sent through the real queue (pg-boss, the PDF
  *    worker registered as the server registers it), with an empty PDF cache and no
- *    page maps, until the last job is done. Its pool records the final HTML of every
- *    page printed; the time that takes counts against the queue.
- * 3. Timed: raw Chromium prints the recorded pages, loaded from a static server
+ *    page maps, until the last job is done.
+ * 4. Timed: raw Chromium prints the recorded pages, loaded from a static server
  *    with their fonts, as many at once as the pool prints.
  */
 export async function measurePdfBatch(options: PdfBatchOptions): Promise<PdfBatchResult> {
@@ -180,11 +177,15 @@ export async function measurePdfBatch(options: PdfBatchOptions): Promise<PdfBatc
   }
   if (chosen.length === 0) throw new Error('no public meetings to render');
 
-  // 2. The meetings through the job queue: a fresh cache, no page maps; the final HTML of every page recorded.
+  // 2. The final HTML of every page, recorded in an untimed run.
   const printed: PrintedPage[] = [];
-  const recording = { ms: 0 };
+  const recorder = createMeetingPdfs({ db: options.db, filesDir: path.join(options.dir, 'record'), browser: recordingPool(options.browser, printed), baseUrl: options.baseUrl, log: () => undefined });
+  for (const id of chosen) await recorder.renderMeeting(id);
+  log(`  ${chosen.length} møder, ${printed.length} sider optaget`);
+
+  // 3. The same meetings through the job queue: a fresh cache, no page maps.
   const jobs = createJobs({ connectionString: options.connectionString, schema: 'pgboss_bench', log: (message, error) => log(`${message} ${String(error ?? '')}`) });
-  const pdfs = createMeetingPdfs({ db: options.db, filesDir: path.join(options.dir, 'queue'), browser: recordingPool(options.browser, printed, recording), baseUrl: options.baseUrl, jobs, pageMaps: 0, log: () => undefined });
+  const pdfs = createMeetingPdfs({ db: options.db, filesDir: path.join(options.dir, 'queue'), browser: options.browser, baseUrl: options.baseUrl, jobs, pageMaps: 0, log: () => undefined });
   let made = 0;
   let combined = 0;
   let done = 0;
@@ -225,8 +226,8 @@ export async function measurePdfBatch(options: PdfBatchOptions): Promise<PdfBatc
   }
   log(`  køen: ${made} PDF'er (+ ${combined} samlede) på ${queue.seconds.toFixed(1)} s`);
 
-  // 3. Raw Chromium, the same pages, the same parallelism.
+  // 4. Raw Chromium, the same pages, the same parallelism.
   const raw = await printRaw(options.browser, printed, 'served');
   await fs.rm(options.dir, { recursive: true, force: true });
-  return { meetings: chosen.length, pdfs: made, combined, queue, recordingSeconds: recording.ms / 1000, raw, ratio: queue.pdfsPerSecond / raw.pdfsPerSecond };
+  return { meetings: chosen.length, pdfs: made, combined, queue, raw, ratio: queue.pdfsPerSecond / raw.pdfsPerSecond };
 }
