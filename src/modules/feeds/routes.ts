@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RouteDeps } from '../../routes';
 import { NotFoundError } from '../../web/errors';
 import type { RouteDef } from '../../web/route-table';
-import { findCommitteeBySlug, primaryBodyName } from '../committees/repository';
+import { findCommitteeBySlug } from '../committees/repository';
 import { renderAtom } from './atom';
 import { renderCalendar } from './ical';
 import { committeeLabel, presentCalendar, presentFeed, type Scope } from './presenter';
@@ -25,14 +25,14 @@ const CONTENT_TYPES = {
 
 /** RSS and Atom feeds of new agendas and minutes, and iCalendar files of every meeting: for all public committees and per committee. */
 export function feedRoutes({ db, now }: RouteDeps): RouteDef[] {
-  /** The scope of the request; an unknown committee (or an outside party, never public) is a 404. */
-  const scopeOf = async (req: Request): Promise<{ scope: Scope; committeeId?: number }> => {
+  /**
+   * The scope of the request; an unknown committee (or an outside party, never public) is a 404.
+   * The authority is the site's own (src/app.ts reads it once for every page, as res.locals.site).
+   */
+  const scopeOf = async (req: Request, res: Response): Promise<{ scope: Scope; committeeId?: number }> => {
     const slug = req.params.slug === undefined ? undefined : slugParam.safeParse(req.params.slug);
-    const [primary, committee] = await Promise.all([
-      primaryBodyName(db),
-      slug?.success ? findCommitteeBySlug(db, slug.data) : Promise.resolve(undefined),
-    ]);
-    const authority = primary ?? AUTHORITY_UNNAMED;
+    const committee = slug?.success ? await findCommitteeBySlug(db, slug.data) : undefined;
+    const authority = (res.locals.site as { authority: string | null }).authority ?? AUTHORITY_UNNAMED;
     if (slug === undefined) return { scope: { authority } };
     if (!committee) throw new NotFoundError('Udvalget');
     const label = committeeLabel({ committeeName: committee.name, bodyName: committee.bodyName, bodyIsPrimary: committee.bodyIsPrimary });
@@ -40,7 +40,7 @@ export function feedRoutes({ db, now }: RouteDeps): RouteDef[] {
   };
 
   const feed = (render: typeof renderRss, type: keyof typeof CONTENT_TYPES) => async (req: Request, res: Response) => {
-    const { scope, committeeId } = await scopeOf(req);
+    const { scope, committeeId } = await scopeOf(req, res);
     const rows = await feedEntries(db, { committeeId, limit: FEED_LIMIT });
     // An empty feed is dated by its committee's (or the site's) creation, not by the clock: unchanged data, unchanged feed.
     const since = committeeId === undefined ? await db('bodies').min<{ at: Date | null }>('created_at as at').first() : await db('committees').where({ id: committeeId }).first('created_at as at');
@@ -48,7 +48,7 @@ export function feedRoutes({ db, now }: RouteDeps): RouteDef[] {
   };
 
   const calendar = async (req: Request, res: Response) => {
-    const { scope, committeeId } = await scopeOf(req);
+    const { scope, committeeId } = await scopeOf(req, res);
     const rows = await calendarMeetings(db, { committeeId });
     const file = scope.committee ? `${scope.committee.slug}.ics` : 'kalender.ics';
     res
