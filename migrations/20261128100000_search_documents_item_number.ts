@@ -5,15 +5,17 @@ import type { Knex } from 'knex';
  * (…_search_candidate_columns.ts): a page of hits names and links each item by its number,
  * and reading it from agenda_items was a look-up of a large table's row per hit, each on a
  * page of its own (the table's rows hold the items' texts), read from disk when cold.
- * Set by the derive trigger on every write of a document, and kept when an item is renumbered.
+ * Read from the item when its document is written (the derive trigger's insert; search_refresh_item()
+ * upserts), and set by its own trigger when an item is renumbered: an update of a document otherwise
+ * keeps its number, so it does not look the item up again.
  */
 const derive = (withNumber: boolean) => `
     CREATE OR REPLACE FUNCTION search_documents_derive() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      SELECT m.starts_at, m.committee_id INTO NEW.starts_at, NEW.committee_id FROM meetings m WHERE m.id = NEW.meeting_id;${
-        withNumber ? '\n      SELECT i.number INTO NEW.number FROM agenda_items i WHERE i.id = NEW.item_id;' : ''
+      SELECT m.starts_at, m.committee_id INTO NEW.starts_at, NEW.committee_id FROM meetings m WHERE m.id = NEW.meeting_id;
+      IF TG_OP = 'INSERT' THEN${
+        withNumber ? '\n        SELECT i.number INTO NEW.number FROM agenda_items i WHERE i.id = NEW.item_id;' : ''
       }
-      IF TG_OP = 'INSERT' THEN
         -- search_refresh_item() upserts: when the document exists, the insert becomes an update
         -- of it, which derives what changed (below). Locked, it cannot go away meanwhile, so
         -- these placeholders are never stored.
