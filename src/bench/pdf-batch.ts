@@ -4,7 +4,7 @@ import express from 'express';
 import type { PDFOptions, Page } from 'puppeteer';
 import type { Db } from '../db/knex';
 import { createJobs } from '../jobs/queue';
-import { registerPdfJobs } from '../modules/pdf/jobs';
+import { PDF_JOB_CONCURRENCY, registerPdfJobs } from '../modules/pdf/jobs';
 import { createMeetingPdfs, type MeetingPdfs, type PdfVariant } from '../modules/pdf/service';
 import type { BrowserPool } from '../pdf/browser';
 import { listenOnLoopback } from '../web/loopback';
@@ -147,7 +147,8 @@ const PRINTED: readonly PdfVariant[] = ['dagsorden', 'referat'];
  *
  * 1. The largest public meetings are chosen until their dagsordener and referater
  *    add up to `count` PDFs.
- * 2. Untimed: each meeting is rendered once through a recording pool, which keeps
+ * 2. Untimed: each meeting is rendered once through a recording pool (as many at
+ *    once as the queue runs them), which keeps
  *    the final HTML of every page printed (and warms Chromium). Reading the HTML out
  *    of Chromium takes tens of milliseconds a document: not in the queue's time.
  * 3. Timed: a job per meeting is sent through the real queue (pg-boss, the PDF
@@ -177,10 +178,14 @@ export async function measurePdfBatch(options: PdfBatchOptions): Promise<PdfBatc
   }
   if (chosen.length === 0) throw new Error('no public meetings to render');
 
-  // 2. The final HTML of every page, recorded in an untimed run.
+  // 2. The final HTML of every page, recorded in an untimed run, as many meetings at once as the queue runs.
   const printed: PrintedPage[] = [];
   const recorder = createMeetingPdfs({ db: options.db, filesDir: path.join(options.dir, 'record'), browser: recordingPool(options.browser, printed), baseUrl: options.baseUrl, log: () => undefined });
-  for (const id of chosen) await recorder.renderMeeting(id);
+  let recorded = 0;
+  const recordLane = async () => {
+    while (recorded < chosen.length) await recorder.renderMeeting(chosen[recorded++] as number);
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? PDF_JOB_CONCURRENCY }, recordLane));
   log(`  ${chosen.length} møder, ${printed.length} sider optaget`);
 
   // 3. The same meetings through the job queue: a fresh cache, no page maps.

@@ -343,6 +343,7 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     await fs.writeFile(options.out, `${JSON.stringify(results, null, 2)}\n`);
     return results;
   } finally {
+    say('Rydder op …');
     for (const server of children) server.child.kill('SIGKILL');
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     await pg?.stop().catch(() => undefined);
