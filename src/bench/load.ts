@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runScript, startServer, stopServer, type ServerProcess } from '../child-processes';
 import autocannon from 'autocannon';
+import { removeTree } from './disk';
 import { percentile } from './stats';
 import { formFields, login, type WebClient } from './web-client';
 
@@ -284,7 +285,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   } finally {
     if (server) await stopServer(server);
     if (options.keep) say(`Mappen er bevaret: ${tmp}`);
-    else await fs.rm(tmp, { recursive: true, force: true });
+    else await removeTree(tmp);
   }
 }
 

@@ -215,6 +215,7 @@ export async function measurePdfBatch(options: PdfBatchOptions): Promise<PdfBatc
   let queue: Throughput;
   try {
     await jobs.start();
+    log('  jobkøen er startet');
     const timeout = options.timeoutMs ?? 5 * 60_000;
     let timer: NodeJS.Timeout | undefined;
     const started = performance.now();
@@ -233,6 +234,7 @@ export async function measurePdfBatch(options: PdfBatchOptions): Promise<PdfBatc
 
   // 4. Raw Chromium, the same pages, the same parallelism.
   const raw = await printRaw(options.browser, printed, 'served');
+  log(`  rå Chromium: de samme ${printed.length} sider på ${raw.seconds.toFixed(1)} s`);
   await fs.rm(options.dir, { recursive: true, force: true });
   return { meetings: chosen.length, pdfs: made, combined, queue, raw, ratio: queue.pdfsPerSecond / raw.pdfsPerSecond };
 }

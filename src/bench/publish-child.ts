@@ -3,7 +3,7 @@ import { createDb } from '../db/knex';
 import { boundHeapGrowth, publishFromDatabase } from '../modules/publishing/command';
 import { oldVersionsRemoved, type PublishResult } from '../modules/publishing/static-site';
 import { answerOnce } from './child-ipc';
-import { flushFileSystems } from './flush';
+import { flushFileSystems } from './disk';
 
 export interface PublishChildInput {
   databaseUrl: string;

@@ -16,6 +16,7 @@ import { measurePdfBatch, printRaw, recordingPool, type PrintedPage } from './pd
 import { loadInChildProcess } from './cannon';
 import { median, percentile } from './stats';
 import { forkForResult } from './child-ipc';
+import { removeTree } from './disk';
 import type { PublishChildInput, PublishChildResult } from './publish-child';
 import { loadDemoData } from '../../seeds/demo/load';
 import { FULL_SIZE, QUICK_SIZE, generateMunicipality, prng, type GeneratedData } from './generator';
@@ -315,7 +316,7 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     // The quick run prints fewer (it checks that everything runs, in under two minutes).
     const batchSize = options.quick ? 10 : 50;
     say(`PDF: ${batchSize} PDF'er gennem jobkøen …`);
-    const batch = await measurePdfBatch({ db, connectionString: pg.connectionString, browser, baseUrl: config.baseUrl, dir: path.join(tmp, 'pdf-batch'), count: batchSize });
+    const batch = await measurePdfBatch({ db, connectionString: pg.connectionString, browser, baseUrl: config.baseUrl, dir: path.join(tmp, 'pdf-batch'), count: batchSize, log: say });
     raw.pdfBatch = batch;
     row('3 PDF', `batch: ${batch.pdfs} PDFs, ${batch.meetings} meetings, through the job queue`, `${batch.queue.pdfsPerSecond.toFixed(1)} PDFs/s (${batch.queue.seconds.toFixed(1)} s)`, '', null);
     row('3 PDF', 'raw Chromium, same HTML, 2 at once (served with fonts)', `${batch.raw.pdfsPerSecond.toFixed(1)} PDFs/s (${batch.raw.seconds.toFixed(1)} s)`, 'ref. 8,3 PDFs/s', null);
@@ -347,7 +348,7 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     for (const server of children) server.child.kill('SIGKILL');
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     await pg?.stop().catch(() => undefined);
-    await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    await removeTree(tmp).catch(() => undefined);
   }
 }
 
