@@ -92,7 +92,7 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     await migrateLatest(db);
 
     say(`Genererer data (${size.committees} udvalg × ${size.meetingsPerYear} møder × ${size.years} år × ~${size.itemsPerMeeting} punkter) …`);
-    const gen = await timed(() => generateMunicipality(db, size));
+    const gen = await timed(() => generateMunicipality(db, size, undefined, { log: say }));
     const data: GeneratedData = gen.result;
     // A municipality's database after ten years has been vacuumed (autovacuum, which would otherwise start at a
     // random moment during the measures): hint bits set and pages marked all-visible, as in the steady state.

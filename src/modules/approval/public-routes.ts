@@ -6,7 +6,7 @@ import type { RouteDeps } from '../../routes';
 import { NotFoundError } from '../../web/errors';
 import type { RouteDef } from '../../web/route-table';
 import { isAgendaPublic, type MeetingStatus } from '../meetings/meeting-status';
-import { loadMeetingView } from '../meetings/service';
+import { cachedPublicView } from '../meetings/service';
 import { diffLines, readableLines } from './canonical';
 import { approvalRecord, publishedVersions, type ApprovalRecordView, type PublishedVersion } from './record';
 
@@ -29,7 +29,7 @@ export async function minutesContext(db: Db, meeting: { id: number; slug: string
   return { approval, reopened: { reason: latest.reopenReason ?? '', version: latest.version }, snapshotHtml: latest.publicHtml };
 }
 
-export function minutesPublicRoutes({ db }: RouteDeps): RouteDef[] {
+export function minutesPublicRoutes({ db, cache }: RouteDeps): RouteDef[] {
   const find = async (req: Request): Promise<{ meeting: { id: number; slug: string; status: MeetingStatus; committee: string; startsAt: Date }; version: PublishedVersion; all: PublishedVersion[] }> => {
     const slug = slugParam.safeParse(req.params.slug);
     const number = versionParam.safeParse(req.params.version);
@@ -51,7 +51,7 @@ export function minutesPublicRoutes({ db }: RouteDeps): RouteDef[] {
     const isCurrent = version === all.at(-1) && meeting.status === 'minutes_published';
     const html = version.publicHtml;
     let meetingView = null;
-    if (!html && isCurrent) meetingView = (await loadMeetingView(db, meeting.slug, 'public')) ?? null;
+    if (!html && isCurrent) meetingView = (await cachedPublicView(cache, db, meeting.slug)) ?? null;
     if (!html && !meetingView) throw new NotFoundError('Versionen');
     res.render('pages/public/minutes-version', {
       pageTitle: `Referat ${meeting.committee} ${formatDate(meeting.startsAt)}, version ${version.version}`,

@@ -1,5 +1,6 @@
 import { concurrently, type Db } from '../../db/knex';
 import { formatDate, formatTime, yearOf } from '../../i18n/format';
+import type { PageCache } from '../../web/page-cache';
 import { findCommitteeBySlug, listCommittees, type CommitteeRow } from '../committees/repository';
 import { consultationsByItem } from '../consultations/presenter';
 import { consultationsOfItems } from '../consultations/repository';
@@ -15,6 +16,14 @@ import {
   upcomingMeetings,
   type MeetingRow,
 } from './repository';
+
+/**
+ * A meeting's public view, kept in the page cache while the data is unchanged: one load serves the meeting's page,
+ * every item's page and the page of its current minutes (the publisher asks for them one after another).
+ */
+export function cachedPublicView(cache: PageCache, db: Db, slug: string): Promise<MeetingView | undefined> {
+  return cache.remember(`meeting-view:public:${slug}`, () => loadMeetingView(db, slug, 'public'));
+}
 
 /** The meeting page, for citizens (closed items reduced to their number) or for the secretariat. Undefined when not visible. */
 export async function loadMeetingView(db: Db, slug: string, audience: Audience, only?: { itemNumber: number }): Promise<MeetingView | undefined> {

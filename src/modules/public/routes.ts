@@ -6,7 +6,7 @@ import type { PageCache } from '../../web/page-cache';
 import type { RouteDef } from '../../web/route-table';
 import { minutesContext } from '../approval/public-routes';
 import { committeeFacts } from '../boards/extras';
-import { committeeOverview, committeePage, frontPage, loadMeetingView } from '../meetings/service';
+import { cachedPublicView, committeeOverview, committeePage, frontPage } from '../meetings/service';
 
 const slugParam = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(200);
 const itemParam = z.coerce.number().int().min(1).max(10_000);
@@ -17,10 +17,9 @@ export interface PublicDeps {
   cache: PageCache;
 }
 
-/** The pages citizens read. Nothing here may show a closed item's content: loadMeetingView('public') never reads it. */
+/** The pages citizens read. Nothing here may show a closed item's content: the public meeting view (loadMeetingView) never reads it. */
 export function publicRoutes({ db, now, cache }: PublicDeps): RouteDef[] {
-  /** One meeting's public view serves its page and every item's page (the publisher asks for them one after another). */
-  const publicView = (slug: string) => cache.remember(`meeting-view:public:${slug}`, () => loadMeetingView(db, slug, 'public'));
+  const publicView = (slug: string) => cachedPublicView(cache, db, slug);
 
   const front = async (_req: Request, res: Response) => {
     const page = await frontPage(db, now());
