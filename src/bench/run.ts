@@ -348,6 +348,7 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     for (const server of children) server.child.kill('SIGKILL');
     for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     await pg?.stop().catch(() => undefined);
+    say('  PostgreSQL er stoppet; de midlertidige filer slettes …');
     await removeTree(tmp).catch(() => undefined);
   }
 }
