@@ -131,6 +131,16 @@ describe('re-importing exports', () => {
     expect(await databaseDigest(t.db)).toEqual(before);
   });
 
+  it('an item title longer than the database keeps skips the meeting with the reason, and saves nothing of it', async () => {
+    const long = `Kulturkommune 2017. ${'Politiske fokusområder og '.repeat(24)}mere`;
+    expect(long.length).toBeGreaterThan(600);
+    const export_ = replaced(fixtureText(ACADRE), '<field name="name">Kulturkommune 2017. Politiske fokusområder</field>', `<field name="name">${long}</field>`);
+    const before = await databaseDigest(t.db);
+    const report = await importBuffers(t.db, [{ name: 'lang-titel.xml', bytes: export_ }]);
+    expect(report.meetings.map((m) => [m.outcome, m.reason, m.error])).toEqual([['skipped', `punkt 715 har en titel på ${long.length} tegn; Mødebog gemmer højst 600 tegn i et punkts titel`, false]]);
+    expect(await databaseDigest(t.db)).toEqual(before);
+  });
+
   it('a closed item stays closed: no title, no content and no attachment on the public page, before and after a re-import', async () => {
     let closed = replaced(fixtureText(ACADRE), '<field name="sysid">1721</field>', '<field name="sysid">1999</field>');
     closed = replaced(closed, '<field name="date">2013-06-20 10:30</field>', '<field name="date">2013-06-27 10:30</field>');

@@ -7,6 +7,7 @@ import { recordApprovedMinutes, requiredApprovers, type Publication } from '../a
 import { audit } from '../audit/audit';
 import { statusRank, type MeetingStatus } from '../meetings/meeting-status';
 import { meetingSlug } from '../meetings/slug';
+import { MAX_ITEM_TITLE_CHARS } from '../items/kinds';
 import { personKey, syncItems } from './items';
 import { describeUnexpectedError, FORMAT_LABELS, ImportFileError, type ImportedMeeting, type ImportFormat } from './model';
 import { ensureCommittee, ensureMembership, ensurePerson } from './organisation';
@@ -135,6 +136,8 @@ export async function importMeeting(db: Db, body: BodyRow, meeting: ImportedMeet
             | undefined)
         : undefined;
       if (existing && source?.contentHash === hash) return { ...base, outcome: 'unchanged' as const, meetingId: existing.id, slug: existing.slug };
+      const longTitle = meeting.items.find((item) => item.title.length > MAX_ITEM_TITLE_CHARS);
+      if (longTitle) throw new SkipMeeting(`punkt ${longTitle.number} har en titel på ${longTitle.title.length} tegn; Mødebog gemmer højst ${MAX_ITEM_TITLE_CHARS} tegn i et punkts titel`);
 
       const committee = await ensureCommittee(trx, body, meeting, options.now);
       const day = formatIsoDate(meeting.startsAt);
