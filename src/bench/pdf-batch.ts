@@ -3,6 +3,7 @@ import path from 'node:path';
 import express from 'express';
 import type { PDFOptions, Page } from 'puppeteer';
 import type { Db } from '../db/knex';
+import { inParallel } from '../lib/parallel';
 import { createJobs } from '../jobs/queue';
 import { PDF_JOB_CONCURRENCY, registerPdfJobs } from '../modules/pdf/jobs';
 import { createMeetingPdfs, type MeetingPdfs, type PdfVariant } from '../modules/pdf/service';
@@ -181,11 +182,9 @@ export async function measurePdfBatch(options: PdfBatchOptions): Promise<PdfBatc
   // 2. The final HTML of every page, recorded in an untimed run, as many meetings at once as the queue runs.
   const printed: PrintedPage[] = [];
   const recorder = createMeetingPdfs({ db: options.db, filesDir: path.join(options.dir, 'record'), browser: recordingPool(options.browser, printed), baseUrl: options.baseUrl, log: () => undefined });
-  let recorded = 0;
-  const recordLane = async () => {
-    while (recorded < chosen.length) await recorder.renderMeeting(chosen[recorded++] as number);
-  };
-  await Promise.all(Array.from({ length: options.concurrency ?? PDF_JOB_CONCURRENCY }, recordLane));
+  await inParallel(chosen, options.concurrency ?? PDF_JOB_CONCURRENCY, async (id) => {
+    await recorder.renderMeeting(id);
+  });
   log(`  ${chosen.length} møder, ${printed.length} sider optaget`);
 
   // 3. The same meetings through the job queue: a fresh cache, no page maps.

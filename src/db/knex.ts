@@ -67,6 +67,16 @@ export async function manyColumns<N extends string>(db: Db, query: ManyRowsQuery
   return Object.fromEntries(query.fields.map(([name], i) => [name, row[`c${i}`] ?? []])) as Record<N, unknown[]>;
 }
 
+/**
+ * A subquery giving the rows of `from` as one JSON array of objects (name → expression), in `orderBy`'s order:
+ * several of them in one SELECT read several small sets in one round trip (src/modules/items/repository.ts).
+ * For tens of thousands of rows, manyColumns parses faster.
+ */
+export function jsonRows(columns: Record<string, string>, from: string, orderBy: string): string {
+  const fields = Object.entries(columns).map(([name, expression]) => `'${name}', ${expression}`);
+  return `(SELECT coalesce(json_agg(json_build_object(${fields.join(', ')}) ORDER BY ${orderBy}), '[]') FROM ${from})`;
+}
+
 /** manyColumns, as objects. */
 export async function manyRows<T extends Record<string, unknown>>(db: Db, query: ManyRowsQuery<keyof T & string>, bindings: readonly unknown[] = []): Promise<T[]> {
   const columns = await manyColumns(db, query, bindings);

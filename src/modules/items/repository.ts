@@ -1,4 +1,4 @@
-import type { Db } from '../../db/knex';
+import { jsonRows, type Db } from '../../db/knex';
 import { budgetTableSchema, type BudgetTable } from '../budget-tables/schema';
 import type { ItemKind } from './item-graph';
 import { groupBy } from '../../lib/group-by';
@@ -76,44 +76,39 @@ export interface ItemDetails {
   personIds: Set<number>;
 }
 
-/** One kind of detail as a JSON array of row objects: the `columns` (name → expression) of `from`, in `orderBy`'s order. */
-const detailRows = (columns: Record<string, string>, from: string, orderBy: string) =>
-  `(SELECT coalesce(json_agg(json_build_object(${Object.entries(columns)
-    .map(([name, expression]) => `'${name}', ${expression}`)
-    .join(', ')}) ORDER BY ${orderBy}), '[]') FROM ${from})`;
-
 /**
  * Everything hanging on the given items, each kind as a JSON array in one statement: a meeting's view is read for
  * each meeting page (2,750 of them in a large municipality's publish), and twelve round trips cost more than twelve
  * aggregates. Pass only items the audience may see.
  */
 const ITEM_DETAILS_SQL = `SELECT
-  ${detailRows({ item_id: 't.item_id', definition: 't.definition' }, 'budget_tables t WHERE t.item_id = ANY(:ids)', 't.item_id, t.position')} AS tables,
-  ${detailRows({ item_id: 'p.item_id', number: 'p.number', text: 'p.text', decision: 'p.decision' }, 'recommendation_points p WHERE p.item_id = ANY(:ids)', 'p.item_id, p.number')} AS points,
-  ${detailRows({ id: 'a.id', item_id: 'a.item_id', point_number: 'a.point_number', text: 'a.text', outcome: 'a.outcome' }, 'amendments a WHERE a.item_id = ANY(:ids)', 'a.item_id, a.position')} AS amendments,
-  ${detailRows({ amendment_id: 'ap.amendment_id', person_id: 'ap.person_id' }, 'amendment_proposers ap JOIN amendments a ON a.id = ap.amendment_id WHERE a.item_id = ANY(:ids)', 'ap.amendment_id, ap.position')} AS proposers,
-  ${detailRows({ amendment_id: 'v.amendment_id', person_id: 'vb.person_id', choice: 'vb.choice' }, 'vote_ballots vb JOIN votes v ON v.id = vb.vote_id WHERE v.item_id = ANY(:ids) AND v.amendment_id IS NOT NULL', 'v.amendment_id, vb.position')} AS ballots,
-  ${detailRows({ id: 'd.id', item_id: 'd.item_id', point_number: 'd.point_number', text: 'd.text' }, 'dissents d WHERE d.item_id = ANY(:ids)', 'd.item_id, d.position')} AS dissents,
-  ${detailRows({ dissent_id: 'dp.dissent_id', person_id: 'dp.person_id' }, 'dissent_persons dp JOIN dissents d ON d.id = dp.dissent_id WHERE d.item_id = ANY(:ids)', 'dp.dissent_id, dp.position')} AS dissent_persons,
-  ${detailRows({ item_id: 'x.item_id', person_id: 'x.person_id', reason: 'x.reason', note: 'x.note' }, 'item_absences x WHERE x.item_id = ANY(:ids)', 'x.item_id, x.person_id')} AS absences,
-  ${detailRows({ id: 's.id', item_id: 's.item_id', number: 's.number', title: 's.title', body: 's.body' }, 'sub_points s WHERE s.item_id = ANY(:ids)', 's.item_id, s.number')} AS sub_points,
-  ${detailRows(
+  ${jsonRows({ item_id: 't.item_id', definition: 't.definition' }, 'budget_tables t WHERE t.item_id = ANY(:ids)', 't.item_id, t.position')} AS tables,
+  ${jsonRows({ item_id: 'p.item_id', number: 'p.number', text: 'p.text', decision: 'p.decision' }, 'recommendation_points p WHERE p.item_id = ANY(:ids)', 'p.item_id, p.number')} AS points,
+  ${jsonRows({ id: 'a.id', item_id: 'a.item_id', point_number: 'a.point_number', text: 'a.text', outcome: 'a.outcome' }, 'amendments a WHERE a.item_id = ANY(:ids)', 'a.item_id, a.position')} AS amendments,
+  ${jsonRows({ amendment_id: 'ap.amendment_id', person_id: 'ap.person_id' }, 'amendment_proposers ap JOIN amendments a ON a.id = ap.amendment_id WHERE a.item_id = ANY(:ids)', 'ap.amendment_id, ap.position')} AS proposers,
+  ${jsonRows({ amendment_id: 'v.amendment_id', person_id: 'vb.person_id', choice: 'vb.choice' }, 'vote_ballots vb JOIN votes v ON v.id = vb.vote_id WHERE v.item_id = ANY(:ids) AND v.amendment_id IS NOT NULL', 'v.amendment_id, vb.position')} AS ballots,
+  ${jsonRows({ id: 'd.id', item_id: 'd.item_id', point_number: 'd.point_number', text: 'd.text' }, 'dissents d WHERE d.item_id = ANY(:ids)', 'd.item_id, d.position')} AS dissents,
+  ${jsonRows({ dissent_id: 'dp.dissent_id', person_id: 'dp.person_id' }, 'dissent_persons dp JOIN dissents d ON d.id = dp.dissent_id WHERE d.item_id = ANY(:ids)', 'dp.dissent_id, dp.position')} AS "dissentPersons",
+  ${jsonRows({ item_id: 'x.item_id', person_id: 'x.person_id', reason: 'x.reason', note: 'x.note' }, 'item_absences x WHERE x.item_id = ANY(:ids)', 'x.item_id, x.person_id')} AS absences,
+  ${jsonRows({ id: 's.id', item_id: 's.item_id', number: 's.number', title: 's.title', body: 's.body' }, 'sub_points s WHERE s.item_id = ANY(:ids)', 's.item_id, s.number')} AS "subPoints",
+  ${jsonRows(
     { id: 'f.id', item_id: 'f.item_id', sub_point_id: 'f.sub_point_id', title: 'f.title', recommended: 'f.recommended', is_public: 'f.is_public', storage_key: 'f.storage_key' },
     'attachments f WHERE f.item_id = ANY(:ids)',
     'f.item_id, f.position',
   )} AS attachments,
-  ${detailRows(
+  ${jsonRows(
     { item_id: 'v.item_id', point_number: 'v.point_number', person_id: 'vb.person_id', choice: 'vb.choice' },
     'vote_ballots vb JOIN votes v ON v.id = vb.vote_id WHERE v.item_id = ANY(:ids) AND v.amendment_id IS NULL AND v.point_number IS NOT NULL',
     'v.item_id, v.position, vb.position',
-  )} AS point_ballots,
-  ${detailRows({ item_id: 'e.item_id', kind: 'e.kind', label: 'e.label', body: 'e.body' }, 'item_extra_sections e WHERE e.item_id = ANY(:ids)', 'e.item_id, e.position')} AS extra_sections`;
+  )} AS "pointBallots",
+  ${jsonRows({ item_id: 'e.item_id', kind: 'e.kind', label: 'e.label', body: 'e.body' }, 'item_extra_sections e WHERE e.item_id = ANY(:ids)', 'e.item_id, e.position')} AS "extraSections"`;
 
 /** Everything hanging on the given items (ITEM_DETAILS_SQL), by item. Pass only items the audience may see. */
 export async function itemDetails(db: Db, itemIds: number[]): Promise<ItemDetails> {
-  const none = { tables: [], points: [], amendments: [], proposers: [], ballots: [], dissents: [], dissent_persons: [], absences: [], sub_points: [], attachments: [], point_ballots: [], extra_sections: [] };
-  const row: Record<keyof typeof none, unknown[]> = itemIds.length === 0 ? none : (await db.raw<{ rows: Array<Record<keyof typeof none, unknown[]>> }>(ITEM_DETAILS_SQL, { ids: itemIds })).rows[0] ?? none;
-  const { tables, points, amendments, proposers, ballots, dissents, dissent_persons: dissentPersons, absences, sub_points: subPoints, attachments, point_ballots: pointBallots, extra_sections: extraSections } = row;
+  const none = { tables: [], points: [], amendments: [], proposers: [], ballots: [], dissents: [], dissentPersons: [], absences: [], subPoints: [], attachments: [], pointBallots: [], extraSections: [] };
+  type Sets = Record<keyof typeof none, unknown[]>;
+  const sets: Sets = itemIds.length === 0 ? none : ((await db.raw<{ rows: Sets[] }>(ITEM_DETAILS_SQL, { ids: itemIds })).rows[0] ?? none);
+  const { tables, points, amendments, proposers, ballots, dissents, dissentPersons, absences, subPoints, attachments, pointBallots, extraSections } = sets;
   const personIds = new Set<number>();
   const proposersBy = groupBy(proposers as Array<{ amendment_id: number; person_id: number }>, (r) => r.amendment_id);
   const dissentPersonsBy = groupBy(dissentPersons as Array<{ dissent_id: number; person_id: number }>, (r) => r.dissent_id);

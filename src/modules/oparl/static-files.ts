@@ -1,6 +1,7 @@
 import { concurrently } from '../../db/knex';
 import { Digest } from '../../lib/digest';
 import { groupBy } from '../../lib/group-by';
+import { inParallel } from '../../lib/parallel';
 import { DEFAULT_PAGE_SIZE, listPage, totalPagesOf } from './list-query';
 import * as repo from './repository';
 import { createSerializers, type OparlObject } from './serializers';
@@ -32,14 +33,6 @@ export interface OparlStaticResult {
 }
 
 const CONCURRENCY = 4;
-
-async function inParallel<T>(jobs: T[], work: (job: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    while (next < jobs.length) await work(jobs[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, jobs.length) }, lane));
-}
 
 /** How JSON.stringify begins a list page with no objects: its data come first (listPage). */
 const EMPTY_DATA = '{"data":[]';
@@ -314,6 +307,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   // The lists with objects of their own first: each writes, or takes over, the files of its objects.
   await inParallel(
     pages.filter((p) => p.list.withObjects),
+    CONCURRENCY,
     async ({ list, page, keys, stamps, objectFolders, pagePath, pageStamp, pageFolder }) => {
       // A page in a folder taken over whole is in place (and counted) already.
       const pageReused = pageFolder?.whole === true || reused(pagePath, pageStamp);
@@ -350,6 +344,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   // objects' files in this version, not loaded and serialised again (a meeting holds all its items).
   await inParallel(
     pages.filter((p) => !p.list.withObjects),
+    CONCURRENCY,
     async ({ list, page, keys, pagePath, pageStamp, pageFolder }) => {
       if (pageFolder?.whole === true || reused(pagePath, pageStamp)) return;
       await writePage(list, page, pagePath, pageStamp, await Promise.all(keys.map((key) => target.read(objectUrl(list.kind, key, paths)))));
@@ -384,7 +379,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
     const ballot = rowBallots.find((b) => b.personId === personId);
     return ballot && s.vote(row, ballot, false);
   };
-  await inParallel(pending, async (x) => {
+  await inParallel(pending, CONCURRENCY, async (x) => {
     const object = build(x);
     if (object) await write(x.path, object, x.stamp);
   });

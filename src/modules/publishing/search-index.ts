@@ -1,6 +1,7 @@
 import childProcess, { type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { inParallel } from '../../lib/parallel';
 
 /**
  * The pages the static search indexes: each meeting's page, which holds all its open items (each under
@@ -65,17 +66,11 @@ export async function buildSearchIndex(siteDir: string): Promise<void> {
   try {
     const { index, errors } = await call(started);
     if (!index) throw new Error(`Pagefind kunne ikke starte: ${errors.join('; ')}`);
-    const pages = await searchedPages(siteDir);
-    let next = 0;
     // A few files on their way at a time: Pagefind parses them on its own core while the next are read.
-    const lane = async () => {
-      while (next < pages.length) {
-        const page = pages[next++] as string;
-        const added = await call(index.addHTMLFile({ url: urlOf(page), content: await fs.readFile(path.join(siteDir, page), 'utf8') }));
-        if (added.errors.length > 0) throw new Error(`Pagefind (${page}): ${added.errors.join('; ')}`);
-      }
-    };
-    await Promise.all(Array.from({ length: 4 }, lane));
+    await inParallel(await searchedPages(siteDir), 4, async (page) => {
+      const added = await call(index.addHTMLFile({ url: urlOf(page), content: await fs.readFile(path.join(siteDir, page), 'utf8') }));
+      if (added.errors.length > 0) throw new Error(`Pagefind (${page}): ${added.errors.join('; ')}`);
+    });
     const written = await call(index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') }));
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   } finally {
