@@ -179,17 +179,23 @@ export function renderCalendar(calendar: Calendar): string {
   return calendarHead(calendar) + (events.length > 0 ? events.map(foldLine).join(CRLF) + CRLF : '') + TAIL;
 }
 
+const HEAD_END_BYTES = Buffer.from(HEAD_END);
+const TAIL_BYTES = Buffer.from(TAIL);
+
 /**
- * The events of a calendar renderCalendar made, as text: everything between its time zone and its end. A value
- * holds no line break of its own (escapeText), so the first END:VTIMEZONE line is the head's.
+ * The events of a calendar renderCalendar made, as its UTF-8 bytes: everything between its time zone and its
+ * end. A value holds no line break of its own (escapeText), so the first END:VTIMEZONE line is the head's.
+ * Bytes, not text: the publisher joins the files of every committee (megabytes), and decoding and encoding
+ * them again cost more than the rest of the join.
  */
-export function eventsOf(calendar: string): string {
-  const start = calendar.indexOf(HEAD_END);
-  if (start < 0 || !calendar.endsWith(TAIL)) throw new Error('Ikke en kalender, som Mødebog har lavet');
-  return calendar.slice(start + HEAD_END.length, calendar.length - TAIL.length);
+export function eventsOf(calendar: Buffer): Buffer {
+  const start = calendar.indexOf(HEAD_END_BYTES);
+  const end = calendar.length - TAIL_BYTES.length;
+  if (start < 0 || end < start + HEAD_END_BYTES.length || !calendar.subarray(end).equals(TAIL_BYTES)) throw new Error('Ikke en kalender, som Mødebog har lavet');
+  return calendar.subarray(start + HEAD_END_BYTES.length, end);
 }
 
 /** One calendar of the events of others (eventsOf), in their order: byte for byte renderCalendar of all their events. */
-export function joinCalendars(calendar: CalendarFrame, events: string[]): string {
-  return calendarHead(calendar) + events.join('') + TAIL;
+export function joinCalendars(calendar: CalendarFrame, events: Buffer[]): Buffer {
+  return Buffer.concat([Buffer.from(calendarHead(calendar)), ...events, TAIL_BYTES]);
 }

@@ -18,8 +18,8 @@ export interface OparlStaticTarget {
   /** Takes over the previous version's file of the path when it was made from the same stamp; true when it did */
   reuse: (path: string, stamp: string | null) => boolean;
   /** The file this version holds for a path (written in this publish, or taken over by `reuse`); undefined when it has none */
-  read: (path: string) => Promise<string | undefined>;
-  write: (path: string, json: string, stamp: string | null) => Promise<void>;
+  read: (path: string) => Promise<Buffer | undefined>;
+  write: (path: string, json: Buffer, stamp: string | null) => Promise<void>;
   /**
    * Told every shared folder and the key of what its files are made from (null: made anew every time), before
    * any file is written or taken over. Answers the folders taken over whole from the previous version (their key
@@ -36,6 +36,8 @@ const CONCURRENCY = 4;
 
 /** How JSON.stringify begins a list page with no objects: its data come first (listPage). */
 const EMPTY_DATA = '{"data":[]';
+const DATA_START = Buffer.from('{"data":[');
+const COMMA = Buffer.from(',');
 
 /** The key's columns that hold text; the others hold numbers */
 const TEXT_KEY_COLUMNS: ReadonlyArray<keyof repo.ObjectKey> = ['variant', 'key'];
@@ -132,11 +134,11 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
   const s = createSerializers(ctx.urls);
   const paths = oparlUrls('');
   const counts: OparlStaticResult = { files: 0 };
-  const writeText = async (path: string, json: string, stamp: string | null) => {
+  const writeBytes = async (path: string, json: Buffer, stamp: string | null) => {
     counts.files++;
     await target.write(path, json, stamp);
   };
-  const write = (path: string, object: unknown, stamp: string | null) => writeText(path, JSON.stringify(object), stamp);
+  const write = (path: string, object: unknown, stamp: string | null) => writeBytes(path, Buffer.from(JSON.stringify(object)), stamp);
   const reused = (path: string, stamp: string | null) => {
     if (!target.reuse(path, stamp)) return false;
     counts.files++;
@@ -290,14 +292,21 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
 
   /**
    * A page of a list from its objects' JSON as their files hold it, in the list's order (undefined: not found,
-   * left out). The objects go into the page as text: a page of meetings, each holding its items, is over a
-   * megabyte, and parsing and serialising it again cost more than the rest of the page.
+   * left out). The objects go into the page as their files' bytes: a page of meetings, each holding its items,
+   * is megabytes, and parsing and serialising it again, or only decoding and encoding it, cost more than the
+   * rest of the page.
    */
-  const writePage = async (list: ListJob, page: number, pagePath: string, pageStamp: string | null, objects: Array<string | undefined>) => {
+  const writePage = async (list: ListJob, page: number, pagePath: string, pageStamp: string | null, objects: Array<Buffer | undefined>) => {
     const frame = JSON.stringify(listPage([], list.keys.length, { page, limit: DEFAULT_PAGE_SIZE }, (n) => list.pageUrl(n, ctx.urls)));
     if (!frame.startsWith(EMPTY_DATA)) throw new Error(`${pagePath}: en listeside begynder ikke med sine data`);
-    const data = objects.filter((json): json is string => json !== undefined);
-    await writeText(pagePath, `{"data":[${data.join(',')}]${frame.slice(EMPTY_DATA.length)}`, pageStamp);
+    const parts: Buffer[] = [DATA_START];
+    for (const json of objects) {
+      if (json === undefined) continue;
+      if (parts.length > 1) parts.push(COMMA);
+      parts.push(json);
+    }
+    parts.push(Buffer.from(`]${frame.slice(EMPTY_DATA.length)}`));
+    await writeBytes(pagePath, Buffer.concat(parts), pageStamp);
   };
   /** A file not taken over whole with its folder: in the folder it was counted in (its kind and shelf, urls.ts) */
   const pathIn = (path: string, folder: Folder | null) => {
@@ -325,7 +334,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
       const loadAll = !pageReused && pending.length * 2 > keys.length;
       const loaded = await service.objectsOf(list.kind, loadAll ? keys : pending.map((object) => object.key));
       // Each serialised once, for its own file and the page.
-      const jsonById = new Map(loaded.map((o) => [o.id, JSON.stringify(o)]));
+      const jsonById = new Map(loaded.map((o) => [o.id, Buffer.from(JSON.stringify(o))]));
       if (!pageReused) {
         // A page holds its objects as their own files do: those taken over are read from their files.
         const changed = new Set(pending.map((object) => object.key));
@@ -336,7 +345,7 @@ export async function writeOparlFiles(ctx: OparlContext, target: OparlStaticTarg
       }
       for (const object of pending) {
         const json = jsonById.get(objectUrl(list.kind, object.key, ctx.urls));
-        if (json !== undefined) await writeText(object.path, json, object.stamp);
+        if (json !== undefined) await writeBytes(object.path, json, object.stamp);
       }
     },
   );

@@ -592,9 +592,9 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       const calendarStamp = stampOf(stamps, ALL_MEETINGS_CALENDAR);
       if (!reuse(ALL_MEETINGS_CALENDAR, calendarStamp)) {
         linkPending();
-        const calendar = await joinedCalendar(o.db, async (slug) => fsSync.readFileSync(path.join(newDir, outputFile(`/udvalg/${slug}/kalender.ics`, 'text/calendar')), 'utf8'));
+        const calendar = await joinedCalendar(o.db, async (slug) => fsSync.readFileSync(path.join(newDir, outputFile(`/udvalg/${slug}/kalender.ics`, 'text/calendar'))));
         const file = outputFile(ALL_MEETINGS_CALENDAR, 'text/calendar');
-        index.entries[ALL_MEETINGS_CALENDAR] = { file, hash: await put(file, Buffer.from(calendar)), stamp: calendarStamp, html: false, links: [] };
+        index.entries[ALL_MEETINGS_CALENDAR] = { file, hash: await put(file, calendar), stamp: calendarStamp, html: false, links: [] };
       }
       // The not-found page, as the live site answers it.
       const missing = await fetch(`${server.url}/findes-ikke-${crypto.randomBytes(4).toString('hex')}`, { headers: { 'x-moedebog-static': '1' } });
@@ -654,17 +654,17 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       read: async (urlPath) => {
         const folder = oparlFolderOf(urlPath);
         const file = outputFile(urlPath, 'application/json');
-        if (folder?.reused) return fsSync.readFileSync(path.join(sharedDir, folder.record.store, SHARED_FILES, file.slice(folder.dir.length + 1)), 'utf8');
+        if (folder?.reused) return fsSync.readFileSync(path.join(sharedDir, folder.record.store, SHARED_FILES, file.slice(folder.dir.length + 1)));
         if (!(file in (folder ? folder.index.manifest : manifest))) return undefined;
         // Written now, or taken over and linked with the next batch: the batch is made first.
         linkPending();
-        return fsSync.readFileSync(placeOf(file, folder), 'utf8');
+        return fsSync.readFileSync(placeOf(file, folder));
       },
       write: async (urlPath, json, stamp) => {
         const opened = oparlFolderOf(urlPath);
         if (opened?.reused) throw new Error(`${urlPath} hører til en mappe, der er overtaget uændret`);
         const file = outputFile(urlPath, 'application/json');
-        (opened ? opened.index.entries : index.entries)[urlPath] = { file, hash: await put(file, Buffer.from(json), opened), stamp, html: false, links: [] };
+        (opened ? opened.index.entries : index.entries)[urlPath] = { file, hash: await put(file, json, opened), stamp, html: false, links: [] };
       },
     }, oparlKeys);
 
