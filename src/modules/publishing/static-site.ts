@@ -90,7 +90,11 @@ interface SharedRecord {
   key: string;
   /** Its place under `<out>.shared`: the version that made it, and its folder of the site in one name ("<version>/dagsorden~<slug>") */
   store: string;
-  /** Its pages (for the sitemap), and what they link to outside it (for the crawl) */
+  /**
+   * Its pages (for the sitemap), relative to the folder ('' is the folder's own page: "punkt-2" in "dagsorden/<slug>"
+   * is /dagsorden/<slug>/punkt-2), and what they link to outside it (for the crawl). Relative, the page index of a
+   * large municipality is half the size to read and write at every publish.
+   */
   pages: string[];
   links: string[];
   files: number;
@@ -98,7 +102,11 @@ interface SharedRecord {
   pagesDigest?: string;
 }
 
+/** The page index's format: an index of another (an earlier Mødebog's) is not read, and the publish renders every page. */
+const PAGE_INDEX_FORMAT = 2;
+
 interface PageIndex {
+  format: typeof PAGE_INDEX_FORMAT;
   /** What every page was made under: the site stamp and the public addresses (publishSite) */
   site: string;
   /** Paths outside the shared folders */
@@ -115,7 +123,7 @@ interface SharedIndex {
 
 /** The page index, as readPageIndex reads it back. */
 const writePageIndex = (file: string, index: PageIndex) =>
-  writeJson(file, [`{"site":${JSON.stringify(index.site)},"shared":`, index.shared, ',"entries":', index.entries, '}']);
+  writeJson(file, [`{"format":${index.format},"site":${JSON.stringify(index.site)},"shared":`, index.shared, ',"entries":', index.entries, '}']);
 
 const sha256 = (data: Buffer) => crypto.createHash('sha256').update(data).digest('hex');
 
@@ -161,7 +169,7 @@ async function readPageIndex(dir: string | null): Promise<PageIndex | null> {
   if (!dir) return null;
   try {
     const index = JSON.parse(await fs.readFile(path.join(dir, PAGE_INDEX), 'utf8')) as PageIndex;
-    return { ...index, shared: index.shared ?? {} };
+    return index.format === PAGE_INDEX_FORMAT ? index : null;
   } catch {
     return null;
   }
@@ -312,7 +320,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   const site = crypto.createHash('sha256').update(`${stamps.site}|${o.baseUrl}|${o.oparl.urls.origin}`).digest('hex');
   const sameSite = previousIndex?.site === site;
   const reusable = previousIndex && sameSite ? previousIndex.entries : {};
-  const index: PageIndex = { site, entries: {}, shared: {} };
+  const index: PageIndex = { format: PAGE_INDEX_FORMAT, site, entries: {}, shared: {} };
   const stamp = new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15);
   const versionName = `${stamp}-${crypto.randomBytes(3).toString('hex')}`;
   const newDir = path.join(versionsDir, versionName);
@@ -330,7 +338,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     /** The pages outside the shared folders (theirs are in the folders' records: allPages) */
     const pagesOutside: string[] = [];
     /** Every page of this version: those outside the shared folders and those of the folders it links so far */
-    const allPages = () => [...pagesOutside, ...Object.values(index.shared).flatMap((record) => record.pages)];
+    const allPages = () => [...pagesOutside, ...Object.entries(index.shared).flatMap(([dir, record]) => record.pages.map((page) => (page === '' ? `/${dir}` : `/${dir}/${page}`)))];
     let linked = 0;
     /** The previous version's shared folder of that place (none for a full publish). */
     const previousFolder = (dir: string): SharedRecord | undefined => (o.full ? undefined : previousIndex?.shared[dir]);
@@ -577,7 +585,8 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
             (folder ? folder.index.entries : index.entries)[urlPath] = entry;
           }
           if (entry.html) {
-            (folder ? folder.pages : pagesOutside).push(urlPath);
+            if (folder) folder.pages.push(urlPath.slice(folder.dir.length + 2));
+            else pagesOutside.push(urlPath);
             for (const link of entry.links) {
               if (folder && !isInside(link, folder.dir)) folder.links.add(link);
               enqueue(link);
