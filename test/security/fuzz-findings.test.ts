@@ -87,4 +87,10 @@ describe('hostile input the fuzz test found', () => {
     expect((await refusal('secretary', 'POST', `/admin/punkter/${sample.itemId}`, 'decidedBy=1&decidedBy=2')).messages).toContain('Vælg hvem der træffer beslutningen');
     expect((await refusal('member', 'POST', `/mine-moeder/${approval.meetingId}/godkend`, 'hash=a&hash=b')).messages).toEqual(['Genindlæs siden og prøv igen']);
   });
+
+  it('refuses a save of an item from a stale form without making the new case the form names', async () => {
+    // The case was made in a transaction of its own before the item's version was checked: the refusal (409) left it behind.
+    const refused = await refusal('secretary', 'POST', `/admin/punkter/${lane.sample.itemId}`, 'version=0&title=Et+punkt&caseNumber=1e309');
+    expect(refused.status).toBe(409);
+  });
 });

@@ -255,16 +255,17 @@ export function adminRoutes(deps: RouteDeps): RouteDef[] {
     if (!['planned', 'agenda_published', 'held', 'minutes_draft'].includes(meeting.status)) {
       return renderInvalid(res, 'pages/admin/items/new', locals, [{ field: 'title', message: 'Referatet er låst. Der kan ikke tilføjes punkter' }], req.body);
     }
-    let caseId: number;
+    let itemId: number;
     try {
-      caseId = await db.transaction((trx) =>
-        findOrCreateCase(trx, { bodyId: meeting.bodyId, caseNumber: parsed.data.caseNumber, title: parsed.data.caseTitle || parsed.data.title, year: yearOf(now()) }),
-      );
+      // One transaction: a new case stays only with its item.
+      itemId = await db.transaction(async (trx) => {
+        const caseId = await findOrCreateCase(trx, { bodyId: meeting.bodyId, caseNumber: parsed.data.caseNumber, title: parsed.data.caseTitle || parsed.data.title, year: yearOf(now()) });
+        return createItem(trx, { meetingId: meeting.id, title: parsed.data.title, kind: parsed.data.kind, isClosed: parsed.data.closed, caseId, actor: actor(res) });
+      });
     } catch (error) {
       if (error instanceof RuleError) return renderInvalid(res, 'pages/admin/items/new', locals, [{ field: 'caseTitle', message: error.userMessage }], req.body);
       throw error;
     }
-    const itemId = await createItem(db, { meetingId: meeting.id, title: parsed.data.title, kind: parsed.data.kind, isClosed: parsed.data.closed, caseId, actor: actor(res) });
     // A case returning after a consultation brings its published høringsnotat along (src/modules/consultations/summary-attach.ts).
     const summaries = await attachSummariesToNewItem({ db, files: deps.files, pdfs: summaryPdfs }, { itemId, actor: actor(res), now: now() });
     flash(res, 'success', `Punktet er oprettet. Skriv nu dets tekster.${summaries ? ` ${summaries}` : ''}`);
@@ -340,25 +341,28 @@ export function adminRoutes(deps: RouteDeps): RouteDef[] {
     }
     const toHtml = (text: string) => (text.trim() ? markupToHtml(text) : null);
     try {
-      const caseId = await db.transaction((trx) => findOrCreateCase(trx, { bodyId: item.bodyId, caseNumber: d.caseNumber, title: d.caseTitle || d.title, year: yearOf(now()) }));
-      await updateItemFields(db, {
-        itemId: item.id,
-        version: d.version,
-        fields: {
-          title: d.title,
-          isClosed: d.closed,
-          caseId,
-          summary: toHtml(d.summary),
-          background: toHtml(d.background),
-          casePresentation: toHtml(d.casePresentation),
-          financialText: toHtml(d.financialText),
-          decidedByCommitteeId: d.decidedBy,
-          recommendationBy: d.recommendationBy.trim() || null,
-          points: splitPoints(d.points).map((p) => markupToHtml(p)),
-        },
-        changeNote: d.changeNote,
-        actor: actor(res),
-        now: now(),
+      // One transaction: a new case stays only with the item that names it (a refused save, say by a stale version, makes none).
+      await db.transaction(async (trx) => {
+        const caseId = await findOrCreateCase(trx, { bodyId: item.bodyId, caseNumber: d.caseNumber, title: d.caseTitle || d.title, year: yearOf(now()) });
+        await updateItemFields(trx, {
+          itemId: item.id,
+          version: d.version,
+          fields: {
+            title: d.title,
+            isClosed: d.closed,
+            caseId,
+            summary: toHtml(d.summary),
+            background: toHtml(d.background),
+            casePresentation: toHtml(d.casePresentation),
+            financialText: toHtml(d.financialText),
+            decidedByCommitteeId: d.decidedBy,
+            recommendationBy: d.recommendationBy.trim() || null,
+            points: splitPoints(d.points).map((p) => markupToHtml(p)),
+          },
+          changeNote: d.changeNote,
+          actor: actor(res),
+          now: now(),
+        });
       });
     } catch (error) {
       if (error instanceof ConflictError) return renderInvalid(res, 'pages/admin/items/edit', locals, [{ field: 'form', message: error.userMessage }], req.body, 409);
