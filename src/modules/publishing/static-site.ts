@@ -210,6 +210,13 @@ function oparlFolderOfPath(urlPath: string): string | null {
 }
 
 const isInside = (urlPath: string, dir: string) => urlPath === `/${dir}` || urlPath.startsWith(`/${dir}/`);
+/** A page of a shared folder as its record lists it: relative to the folder, '' for the folder's own page (SharedRecord.pages). */
+const pageInFolder = (urlPath: string, dir: string) => {
+  if (!isInside(urlPath, dir)) throw new Error(`${urlPath} ligger ikke i ${dir}`);
+  return urlPath.slice(dir.length + 2);
+};
+/** The path of a page its folder's record lists (pageInFolder's inverse). */
+const pathOfPage = (dir: string, page: string) => (page === '' ? `/${dir}` : `/${dir}/${page}`);
 
 async function currentTarget(out: string): Promise<string | null> {
   try {
@@ -338,7 +345,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     /** The pages outside the shared folders (theirs are in the folders' records: allPages) */
     const pagesOutside: string[] = [];
     /** Every page of this version: those outside the shared folders and those of the folders it links so far */
-    const allPages = () => [...pagesOutside, ...Object.entries(index.shared).flatMap(([dir, record]) => record.pages.map((page) => (page === '' ? `/${dir}` : `/${dir}/${page}`)))];
+    const allPages = () => [...pagesOutside, ...Object.entries(index.shared).flatMap(([dir, record]) => record.pages.map((page) => pathOfPage(dir, page)))];
     let linked = 0;
     /** The previous version's shared folder of that place (none for a full publish). */
     const previousFolder = (dir: string): SharedRecord | undefined => (o.full ? undefined : previousIndex?.shared[dir]);
@@ -585,7 +592,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
             (folder ? folder.index.entries : index.entries)[urlPath] = entry;
           }
           if (entry.html) {
-            if (folder) folder.pages.push(urlPath.slice(folder.dir.length + 2));
+            if (folder) folder.pages.push(pageInFolder(urlPath, folder.dir));
             else pagesOutside.push(urlPath);
             for (const link of entry.links) {
               if (folder && !isInside(link, folder.dir)) folder.links.add(link);

@@ -74,12 +74,10 @@ const HEADLINE_OPTIONS = `StartSel=${HIGHLIGHT_START}, StopSel=${HIGHLIGHT_STOP}
 const PREPARED_TEXTS = 64;
 const preparedNames = new Map<string, string>();
 
-/** `trx.raw(sql, bindings)`: parsed and planned for its values every time (preparedRaw's counterpart). */
-const unpreparedRaw = <T>(trx: Knex.Transaction, sql: string, bindings: readonly Knex.RawBinding[]): Knex.Raw<T> => trx.raw<T>(sql, bindings);
-
-/** `trx.raw(sql, bindings)` as a prepared statement, while there is room for its text. */
-function preparedRaw<T>(trx: Knex.Transaction, sql: string, bindings: readonly Knex.RawBinding[]): Knex.Raw<T> {
+/** `trx.raw(sql, bindings)` as a prepared statement, while there is room for its text; unprepared (planned for its values every time) without `prepare`. */
+function preparedRaw<T>(trx: Knex.Transaction, sql: string, bindings: readonly Knex.RawBinding[], prepare = true): Knex.Raw<T> {
   const raw = trx.raw<T>(sql, bindings);
+  if (!prepare) return raw;
   let name = preparedNames.get(sql);
   if (name === undefined && preparedNames.size < PREPARED_TEXTS) {
     name = `search_${createHash('sha256').update(sql).digest('hex').slice(0, 32)}`;
@@ -261,7 +259,7 @@ export async function fullTextSearch(db: Db, mode: MatchMode, filters: SearchFil
     // prices as no dearer and which reads several times as much. On the bench's 41,000 items, 16 phrase searches
     // in a row took 150-220 ms from the sixth to the ninth and about 45 ms after, against 22-38 ms each planned
     // anew (the other searches' prepared statements keep plans as good as their own: planning anew cost them time).
-    const ranked = await (match.byPairs ? unpreparedRaw : preparedRaw)<{ rows: Array<{ total: number; ranked: number[] | null; page: number[] | null }> }>(
+    const ranked = await preparedRaw<{ rows: Array<{ total: number; ranked: number[] | null; page: number[] | null }> }>(
       trx,
       `WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE ${where.sql} LIMIT ${MAX_COUNT + 1}) x),
        every_match AS (
@@ -282,6 +280,7 @@ export async function fullTextSearch(db: Db, mode: MatchMode, filters: SearchFil
               (SELECT array_agg(item_id ORDER BY n) FROM ordered) AS ranked,
               (SELECT array_agg(item_id ORDER BY n) FROM ordered WHERE n > ? AND n <= ?) AS page`,
       [...where.bindings, ...where.bindings, ...titled.bindings, ...where.bindings, tsquery, page.offset, page.offset + page.limit],
+      !match.byPairs,
     );
     const row = ranked.rows[0];
     const total = Math.min(row?.total ?? 0, MAX_COUNT);
