@@ -1,4 +1,5 @@
-import { addDays, getDay } from 'date-fns';
+import { addDays } from 'date-fns/addDays';
+import { getDay } from 'date-fns/getDay';
 import { formatIsoDate } from '../../src/i18n/format';
 import type { SeedMeeting } from './types';
 

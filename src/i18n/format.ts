@@ -1,6 +1,7 @@
 import { TZDate, tz, tzOffset } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { da } from 'date-fns/locale';
+// date-fns by function and the one locale: its index and all its locales take about 0.2 s to load at start.
+import { format } from 'date-fns/format';
+import { da } from 'date-fns/locale/da';
 
 /** All dates shown to users are Copenhagen wall time, whatever the server clock says. */
 export const TIME_ZONE = 'Europe/Copenhagen';

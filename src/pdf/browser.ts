@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 
 /** The flags every launch uses: no sandbox (root in a container), no GPU, no traffic of Chromium's own. */
 export const CHROMIUM_ARGS = [
@@ -83,6 +83,9 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): BrowserPool
 
   const launchOnce = async (): Promise<Browser> => {
     const chromium = await resolveChromium(configured);
+    // Puppeteer is loaded with the first browser: requiring it takes about 0.4 s, which every start of the
+    // server would otherwise wait for though most never print.
+    const { default: puppeteer } = await import('puppeteer');
     return puppeteer.launch({
       executablePath: chromium.executablePath,
       headless: true,

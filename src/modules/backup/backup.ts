@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { TIME_ZONE } from '../../i18n/format';
 import { dumpDatabase } from './dump';
 import { copyHashed, listFiles, syncPath } from './files';
