@@ -6,10 +6,14 @@ import path from 'node:path';
  * bench keeps load generators and the publisher out of the process whose servers it
  * measures (and measures their memory apart). The child file calls answerOnce.
  */
-export function forkForResult<I, O>(file: string, input: I, options: { timeoutMs: number; env?: NodeJS.ProcessEnv; beforeSend?: () => Promise<void> }): Promise<O> {
+export function forkForResult<I, O>(
+  file: string,
+  input: I,
+  options: { timeoutMs: number; env?: NodeJS.ProcessEnv; beforeSend?: () => Promise<void>; nodeOptions?: string[] },
+): Promise<O> {
   return new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, file), [], {
-      execArgv: ['--import', 'tsx'],
+      execArgv: [...(options.nodeOptions ?? []), '--import', 'tsx'],
       env: options.env ?? { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
