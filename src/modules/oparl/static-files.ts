@@ -1,4 +1,4 @@
-import { concurrently } from '../../db/knex';
+import { concurrently, type Db } from '../../db/knex';
 import { Digest } from '../../lib/digest';
 import { groupBy } from '../../lib/group-by';
 import { inParallel } from '../../lib/parallel';
@@ -57,9 +57,16 @@ const keyDigester = (kind: repo.ListKind) => {
   };
 };
 
-/** Every object's key, by kind (and who voted in each vote): a handful of queries over the whole API. */
+/**
+ * Every object's key, by kind (and who voted in each vote): a handful of queries over the whole API, one after
+ * another in one read-only snapshot. On one connection, PostgreSQL reads them on one core while the publisher
+ * renders pages on the other; side by side on the pool, they took both cores from the pages of a small publish.
+ */
 export async function loadOparlKeys(ctx: OparlContext) {
-  const { db } = ctx;
+  return ctx.db.transaction((trx) => keysInSnapshot(trx, ctx), { isolationLevel: 'repeatable read', readOnly: true });
+}
+
+async function keysInSnapshot(db: Db, ctx: OparlContext) {
   const options = { withPdfs: ctx.withPdfs, today: ctx.today };
   const keysOf = (kind: repo.ListKind) => repo.allKeys(db, kind, options);
   const [bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents] = await concurrently(db, [
