@@ -35,7 +35,8 @@ describe('prepared search statements', () => {
 
   it('prepares no statement for a phrase: however many shapes of phrases are typed, the statements stay as few', async () => {
     // A phrase's statement is planned for its words every time (repository.ts): a prepared one would come to use a generic plan.
-    expect((await search('"budget skole"')).total).toBeGreaterThanOrEqual(0);
+    const phrase = await search('"økonomiske konsekvenser"');
+    expect(phrase.total).toBeGreaterThan(0);
     const before = await prepared();
     // Each search adds one phrase more: each is a statement text of its own.
     const words = ['budget', 'skole', 'borger', 'kommune', 'udvalg', 'plan', 'vej', 'park', 'klima', 'ældre'];
@@ -47,8 +48,8 @@ describe('prepared search statements', () => {
     for (const text of texts) await search(text);
     expect(await prepared()).toBe(before);
     expect(before).toBeLessThanOrEqual(64);
-    // The same phrase answers as it did.
-    expect(await search('"budget skole"')).toEqual(await search('"budget skole"'));
+    // The phrase, planned anew, answers as it did the first time.
+    expect(await search('"økonomiske konsekvenser"')).toEqual(phrase);
     // A filter is a shape of its own: prepared, and answered.
     const minutes = await searchPublic(one, { text: 'budget', filters: { type: 'referat' }, page: 1 });
     expect(minutes.total).toBeGreaterThan(0);
