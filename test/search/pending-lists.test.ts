@@ -39,9 +39,9 @@ describe('search indexes without pending lists', () => {
     expect(items).toHaveLength(3);
     // Each change rebuilds the item's search document (and adds its new word to the vocabulary).
     for (const [n, item] of items.entries()) {
-      await t.db('agenda_items').where({ id: item.id }).update({ title: `Kvælstofudledningsplan for vandløb, del ${n + 1}` });
+      await t.db('agenda_items').where({ id: item.id }).update({ title: `Kvælstofudledningsplan vandløbsrestaurering, del ${n + 1}` });
     }
-    const found = await searchPublic(t.db, { text: '"kvælstofudledningsplan for"', filters: {}, page: 1 });
+    const found = await searchPublic(t.db, { text: '"kvælstofudledningsplan vandløbsrestaurering"', filters: {}, page: 1 });
     expect(found.total).toBe(3);
 
     // gin_clean_pending_list moves what waits into the tree and answers how many pages it was: none.
