@@ -15,8 +15,8 @@ describe('search indexes without pending lists', () => {
 
   const textIndexes = async () =>
     (
-      await t.db.raw<{ rows: Array<{ name: string; oid: number; options: string[] | null }> }>(
-        `SELECT c.relname AS name, c.oid::int AS oid, c.reloptions AS options
+      await t.db.raw<{ rows: Array<{ name: string; options: string[] | null }> }>(
+        `SELECT c.relname AS name, c.reloptions AS options
            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
           WHERE i.indrelid IN ('search_documents'::regclass, 'search_words'::regclass) AND a.amname = 'gin'
           ORDER BY c.relname`,
