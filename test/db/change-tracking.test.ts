@@ -1,6 +1,6 @@
 import * as repo from '../../src/modules/oparl/repository';
 import { scopeOfObject } from '../../src/modules/oparl/static-files';
-import { readStamps, scopeOfPath, stampOf, stampOfScope } from '../../src/modules/publishing/change-stamps';
+import { compactChanges, readItemStamps, readStamps, scopeOfPath, stampOf, stampOfScope } from '../../src/modules/publishing/change-stamps';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
 
 /**
@@ -75,6 +75,62 @@ test('a meeting stamp changes with the meeting and with the meetings that share 
   expect(after.site).toBe(before.site);
 });
 
+test('a change names the item it belongs to, through its children; a change to the meeting names none', async () => {
+  const last = async () => (await t.db('content_changes').orderBy('seq', 'desc').first('meeting_id', 'item_id')) as { meeting_id: number | null; item_id: number | null };
+  const [item, sibling] = (await t.db('agenda_items as i').join('meetings as m', 'm.id', 'i.meeting_id').where('m.status', 'agenda_published').orderBy(['i.meeting_id', 'i.number']).limit(2).select('i.id', 'i.meeting_id')) as Array<{ id: number; meeting_id: number }>;
+  if (!item || !sibling || item.meeting_id !== sibling.meeting_id) throw new Error('the demo data has a published agenda of two items');
+  await t.db('agenda_items').where({ id: item.id }).update({ title: 'Ny titel på punktet' });
+  expect(await last()).toEqual({ meeting_id: item.meeting_id, item_id: item.id });
+  await t.db('recommendation_points').insert({ item_id: sibling.id, number: 98, text: '<p>Endnu et indstillingspunkt</p>' });
+  expect(await last()).toEqual({ meeting_id: item.meeting_id, item_id: sibling.id });
+  // A ballot finds its item through its vote.
+  const [vote] = (await t.db('votes').insert({ item_id: item.id, point_number: 1, position: 99 }).returning('id')) as Array<{ id: number }>;
+  // A change of the whole site between: the ballot's own row must come after it.
+  await t.db('content_changes').insert({ meeting_id: null });
+  const person = (await t.db('people').orderBy('id').first('id')) as { id: number };
+  await t.db('vote_ballots').insert({ vote_id: vote?.id, person_id: person.id, choice: 'for', position: 1 });
+  expect(await last()).toEqual({ meeting_id: item.meeting_id, item_id: item.id });
+  await t.db('meetings').where({ id: item.meeting_id }).update({ location: 'Rådhuset, mødesal 2' });
+  expect(await last()).toEqual({ meeting_id: item.meeting_id, item_id: null });
+});
+
+test("an item page's stamp changes with its item, its meeting and the items it shares a case with, not with its other siblings", async () => {
+  const meetingId = (await t.db('agenda_items as i').join('meetings as m', 'm.id', 'i.meeting_id').where('m.status', 'agenda_published').groupBy('i.meeting_id').havingRaw('count(*) >= 3').orderBy('i.meeting_id').first('i.meeting_id')) as { meeting_id: number };
+  const items = (await t.db('agenda_items').where({ meeting_id: meetingId.meeting_id }).orderBy('number').select('id', 'number', 'case_id')) as Array<{ id: number; number: number; case_id: number | null }>;
+  const [first, second, third] = items as [(typeof items)[0], (typeof items)[0], (typeof items)[0]];
+  const read = async () => {
+    const stamps = await readStamps(t.db, new Date());
+    await readItemStamps(t.db, stamps, [meetingId.meeting_id]);
+    return new Map(items.map((i) => [i.id, stampOfScope(stamps, { kind: 'item', slug: slugOf(stamps, meetingId.meeting_id), number: i.number })]));
+  };
+  const slugOf = (stamps: Awaited<ReturnType<typeof readStamps>>, id: number) => [...stamps.meetingBySlug].find(([, m]) => m === id)?.[0] ?? '';
+  // Two items of the meeting on one case, a third on another.
+  const [caseA, caseB] = (await t.db('cases').orderBy('id').limit(2).pluck('id')) as number[];
+  await t.db('agenda_items').whereIn('id', [first.id, second.id]).update({ case_id: caseA });
+  await t.db('agenda_items').where({ id: third.id }).update({ case_id: caseB });
+  const before = await read();
+  for (const stamp of before.values()) expect(stamp).toMatch(/^[0-9a-f]{64}$/);
+  expect(new Set(before.values()).size).toBe(items.length);
+
+  await t.db('agenda_items').where({ id: third.id }).update({ title: 'Kun dette punkt er ændret' });
+  const afterOwn = await read();
+  expect(items.filter((i) => afterOwn.get(i.id) !== before.get(i.id)).map((i) => i.id)).toEqual([third.id]);
+
+  // A child row of the first item: the first and the second, its case's other item.
+  await t.db('recommendation_points').insert({ item_id: first.id, number: 97, text: '<p>Et punkt</p>' });
+  const afterCase = await read();
+  expect(items.filter((i) => afterCase.get(i.id) !== afterOwn.get(i.id)).map((i) => i.id).sort()).toEqual([first.id, second.id].sort());
+
+  // The meeting itself: every item.
+  await t.db('meetings').where({ id: meetingId.meeting_id }).update({ location: 'Byrådssalen' });
+  const afterMeeting = await read();
+  for (const item of items) expect(afterMeeting.get(item.id)).not.toBe(afterCase.get(item.id));
+
+  // Kept when the log is compacted.
+  await compactChanges(t.db);
+  expect(await read()).toEqual(afterMeeting);
+});
+
 /** A public attachment of an open item on a published agenda (minutes not locked), given a stored file (the demo's have none). */
 async function withFile(): Promise<{ id: number; meeting_id: number }> {
   const attachment = (await t
@@ -89,7 +145,9 @@ async function withFile(): Promise<{ id: number; meeting_id: number }> {
 }
 
 test('paths know their scope: meeting pages, attachments, case pages, committee pages, pages over all meetings; others have none', async () => {
-  expect(scopeOfPath('/dagsorden/social-og-sundhedsudvalget-06-04-2021/punkt-3')).toEqual({ kind: 'meeting', slug: 'social-og-sundhedsudvalget-06-04-2021' });
+  expect(scopeOfPath('/dagsorden/social-og-sundhedsudvalget-06-04-2021')).toEqual({ kind: 'meeting', slug: 'social-og-sundhedsudvalget-06-04-2021' });
+  expect(scopeOfPath('/dagsorden/social-og-sundhedsudvalget-06-04-2021/punkt-3')).toEqual({ kind: 'item', slug: 'social-og-sundhedsudvalget-06-04-2021', number: 3 });
+  expect(scopeOfPath('/dagsorden/social-og-sundhedsudvalget-06-04-2021/referat/version/2')).toEqual({ kind: 'meeting', slug: 'social-og-sundhedsudvalget-06-04-2021' });
   expect(scopeOfPath('/bilag/12/bilag.pdf')).toEqual({ kind: 'attachment', id: 12 });
   expect(scopeOfPath('/udvalg/social-og-sundhedsudvalget')).toEqual({ kind: 'committee', slug: 'social-og-sundhedsudvalget' });
   expect(scopeOfPath('/udvalg/social-og-sundhedsudvalget/kalender.ics')).toEqual({ kind: 'committee', slug: 'social-og-sundhedsudvalget' });

@@ -220,6 +220,29 @@ describe('npm run publish: the static site', () => {
     expect(fs.realpathSync(path.join(site, 'dagsorden', item.slug))).not.toBe(fs.realpathSync(path.join(before, 'dagsorden', item.slug)));
     expect(site).not.toBe(before);
     expect(fs.readFileSync(path.join(site, 'dagsorden', item.slug, `punkt-${item.number}`, 'index.html'), 'utf8')).toContain('Titel ændret efter udgivelsen');
+    // In the changed meeting's new folder, only the changed item's page and the meeting's page (which lists every
+    // item) were made again: the pages of the items that share no case with it were taken over, made from the same stamp.
+    const entriesOf = (version: string) => {
+      const pages = JSON.parse(fs.readFileSync(path.join(version, '.moedebog-pages.json'), 'utf8')) as { shared: Record<string, { store: string }> };
+      const store = pages.shared[`dagsorden/${item.slug}`]?.store ?? 'ingen';
+      return (JSON.parse(fs.readFileSync(path.join(`${out}.shared`, store, SHARED_INDEX), 'utf8')) as { entries: Record<string, { stamp: string | null; hash: string }> }).entries;
+    };
+    const siblings = (await t.db.raw<{ rows: Array<{ number: number }> }>(
+      `SELECT s.number FROM agenda_items s JOIN agenda_items i ON i.id = ? AND s.meeting_id = i.meeting_id AND s.id <> i.id
+        WHERE NOT EXISTS (SELECT 1 FROM (SELECT case_id FROM agenda_items WHERE id = s.id UNION SELECT case_id FROM sub_points WHERE item_id = s.id) a
+                            JOIN (SELECT case_id FROM agenda_items WHERE id = i.id UNION SELECT case_id FROM sub_points WHERE item_id = i.id) b ON a.case_id = b.case_id)`,
+      [item.id],
+    )).rows.map((r) => r.number);
+    const pageOf = (n: number) => `/dagsorden/${item.slug}/punkt-${n}`;
+    const previousEntries = entriesOf(before);
+    const changedEntries = entriesOf(site);
+    expect(siblings.length).toBeGreaterThan(1);
+    for (const n of siblings) {
+      expect(changedEntries[pageOf(n)]?.stamp).toMatch(/^[0-9a-f]{64}$/);
+      expect(changedEntries[pageOf(n)]).toEqual(previousEntries[pageOf(n)]);
+    }
+    expect(changedEntries[pageOf(item.number)]?.stamp).not.toBe(previousEntries[pageOf(item.number)]?.stamp);
+    expect(changedEntries[`/dagsorden/${item.slug}`]?.hash).not.toBe(previousEntries[`/dagsorden/${item.slug}`]?.hash);
     // An unrelated meeting's page was not rendered again: the very same file as in the previous version.
     const page = path.join('dagsorden', untouched.slug, 'index.html');
     expect(fs.statSync(path.join(site, page)).ino).toBe(fs.statSync(path.join(before, page)).ino);
@@ -240,6 +263,9 @@ describe('npm run publish: the static site', () => {
     const committeePage = fs.readFileSync(path.join(after, 'udvalg', meeting.committee, 'index.html'), 'utf8');
     const row = committeePage.slice(committeePage.indexOf(`/dagsorden/${item.slug}`) - 600, committeePage.indexOf(`/dagsorden/${item.slug}`) + 600);
     expect(row).toContain('Aflyst');
+    // A change to the meeting itself: every item's page is made again.
+    const cancelledEntries = entriesOf(after);
+    for (const n of [item.number, ...siblings]) expect(cancelledEntries[pageOf(n)]?.stamp).not.toBe(changedEntries[pageOf(n)]?.stamp);
     const committees = fs.readdirSync(path.join(after, 'udvalg'), { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== meeting.committee);
     const takenOver = committees.filter((e) => fs.statSync(path.join(after, 'udvalg', e.name, 'index.html')).ino === fs.statSync(path.join(site, 'udvalg', e.name, 'index.html')).ino);
     expect(takenOver.length).toBeGreaterThan(0);

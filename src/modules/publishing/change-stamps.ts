@@ -17,6 +17,11 @@ import { SITE_WIDE_PATHS } from './site-map';
  * - meeting: the last change to the meeting and to every meeting that shares a case or
  *   a postponement with it (its pages show their treatments), as a list, so a meeting
  *   leaving the set changes the stamp too.
+ * - item (an item's page): the meeting's stamp without the changes that belong to one of
+ *   its items (content_changes.item_id), the item's own last change, and those of the items
+ *   of the same meeting that share a case or a postponement with it. An item's page shows
+ *   its own data and its meeting's, not its siblings': one changed item of sixteen renders
+ *   the meeting's page and its own again, not the other fifteen (readItemStamps).
  * - case: the same over the meetings that treat the case.
  * - committee: its meetings' stamps (its page, feeds and calendar list them).
  * - everything: all meetings' stamps and the next meeting to start (the front page lists
@@ -25,6 +30,10 @@ import { SITE_WIDE_PATHS } from './site-map';
 export interface SiteStamps {
   site: string;
   meetingById: Map<number, string>;
+  /** A meeting's stamp without its items' own changes: what all its items' pages share */
+  meetingWholeById: Map<number, string>;
+  /** The stamps of item pages by meeting and number, for the meetings readItemStamps was asked about */
+  itemByMeeting: Map<number, Map<number, string>>;
   /** A committee's pages and feeds: the stamps of all its meetings */
   committeeBySlug: Map<string, string>;
   /** Pages over all meetings (front page, feeds, the calendar): every meeting's stamp and which meeting starts next */
@@ -66,8 +75,9 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
   // All at once: each is a scan of its own, and PostgreSQL runs them side by side.
   const [site, meetings, next, cases, attachment] = await concurrently(db, [
     () => db('content_changes').whereNull('meeting_id').max('seq as seq').first() as Promise<{ seq: number | null } | undefined>,
-    () => db.raw<Rows<{ id: number; slug: string; committee: string; stamp: string }>>(`
+    () => db.raw<Rows<{ id: number; slug: string; committee: string; stamp: string; whole: string }>>(`
     WITH last AS (SELECT meeting_id, max(seq) AS seq FROM content_changes WHERE meeting_id IS NOT NULL GROUP BY meeting_id),
+    whole AS (SELECT meeting_id, max(seq) AS seq FROM content_changes WHERE meeting_id IS NOT NULL AND item_id IS NULL GROUP BY meeting_id),
     treated AS (
       SELECT DISTINCT meeting_id, case_id FROM agenda_items WHERE case_id IS NOT NULL
       UNION SELECT DISTINCT i.meeting_id, s.case_id FROM sub_points s JOIN agenda_items i ON i.id = s.item_id WHERE s.case_id IS NOT NULL
@@ -78,8 +88,10 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
       UNION SELECT a.meeting_id, p.meeting_id FROM agenda_items a JOIN agenda_items p ON p.id = a.postponed_from_item_id WHERE a.postponed_from_item_id IS NOT NULL
       UNION SELECT p.meeting_id, a.meeting_id FROM agenda_items a JOIN agenda_items p ON p.id = a.postponed_from_item_id WHERE a.postponed_from_item_id IS NOT NULL
     )
-    SELECT m.id, m.slug, c.slug AS committee, md5(string_agg(r.related || ':' || coalesce(l.seq, 0), ',' ORDER BY r.related)) AS stamp
+    SELECT m.id, m.slug, c.slug AS committee, md5(string_agg(r.related || ':' || coalesce(l.seq, 0), ',' ORDER BY r.related)) AS stamp,
+           md5(string_agg(r.related || ':' || coalesce(CASE WHEN r.related = m.id THEN w.seq ELSE l.seq END, 0), ',' ORDER BY r.related)) AS whole
     FROM meetings m JOIN committees c ON c.id = m.committee_id JOIN related r ON r.meeting_id = m.id LEFT JOIN last l ON l.meeting_id = r.related
+    LEFT JOIN whole w ON w.meeting_id = m.id
     GROUP BY m.id, m.slug, c.slug
     ORDER BY m.id`),
     () => db('meetings').where('starts_at', '>=', now).where('cancelled', false).orderBy(['starts_at', 'id']).first('id') as Promise<{ id: number } | undefined>,
@@ -106,6 +118,8 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
   return {
     site: crypto.createHash('sha256').update(`${buildKey()}|${day}|${site?.seq ?? 0}`).digest('hex'),
     meetingById: new Map(meetings.rows.map((r) => [r.id, r.stamp])),
+    meetingWholeById: new Map(meetings.rows.map((r) => [r.id, r.whole])),
+    itemByMeeting: new Map(),
     committeeBySlug: new Map([...byCommittee].map(([slug, rows]) => [slug, digest(rows.map((m) => `${m.id}:${m.stamp}`))])),
     everything: digest([`next:${next?.id ?? 0}`, ...meetings.rows.map((m) => `${m.id}:${m.stamp}`)]),
     meetingBySlug: new Map(meetings.rows.map((r) => [r.slug, r.id])),
@@ -124,6 +138,7 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
  */
 export type PathScope =
   | { kind: 'meeting'; slug: string }
+  | { kind: 'item'; slug: string; number: number }
   | { kind: 'meetingId'; id: number }
   | { kind: 'attachment'; id: number }
   | { kind: 'case'; ref: string }
@@ -139,6 +154,8 @@ export function scopeOfPath(urlPath: string): PathScope {
   if (EVERYTHING.has(urlPath)) return { kind: 'everything' };
   const committee = /^\/udvalg\/([a-z0-9-]+)(?:\/(?:rss\.xml|atom\.xml|kalender\.ics))?$/.exec(urlPath);
   if (committee?.[1]) return { kind: 'committee', slug: committee[1] };
+  const item = /^\/dagsorden\/([a-z0-9-]+)\/punkt-(\d+)$/.exec(urlPath);
+  if (item?.[1] && item[2]) return { kind: 'item', slug: item[1], number: Number(item[2]) };
   const meeting = /^\/dagsorden\/([a-z0-9-]+)(\/|$)/.exec(urlPath);
   if (meeting?.[1]) return { kind: 'meeting', slug: meeting[1] };
   const attachment = /^\/bilag\/(\d+)\//.exec(urlPath);
@@ -161,15 +178,51 @@ export function stampOfScope(stamps: SiteStamps, scope: PathScope): string | nul
   if (scope.kind === 'committee') return stamps.committeeBySlug.get(scope.slug) ?? null;
   if (scope.kind === 'everything') return stamps.everything;
   if (scope.kind === 'site') return stamps.site;
+  if (scope.kind === 'item') {
+    const meetingId = stamps.meetingBySlug.get(scope.slug);
+    // An item of a meeting whose item stamps were not read has its meeting's stamp: it changes with any of them.
+    const items = meetingId === undefined ? undefined : stamps.itemByMeeting.get(meetingId);
+    return items ? (items.get(scope.number) ?? null) : stampOfScope(stamps, { kind: 'meeting', slug: scope.slug });
+  }
   const meetingId = scope.kind === 'meeting' ? stamps.meetingBySlug.get(scope.slug) : scope.kind === 'meetingId' ? scope.id : stamps.meetingOfAttachment.get(scope.id);
   return meetingId === undefined ? null : (stamps.meetingById.get(meetingId) ?? null);
 }
 
-/** Keeps only the last change per meeting (and of the whole site): the stamps need no more. */
+/**
+ * The stamps of the item pages of the given meetings (scope 'item'), kept in `stamps.itemByMeeting`. Asked
+ * for the meetings whose pages are made anew: an unchanged meeting's folder is taken over whole.
+ */
+export async function readItemStamps(db: Db, stamps: SiteStamps, meetingIds: number[]): Promise<void> {
+  if (meetingIds.length === 0) return;
+  const { rows } = await db.raw<{ rows: Array<{ id: number; meeting: number; number: number; seq: string | null; cases: number[]; from: number | null }> }>(
+    `SELECT i.id, i.meeting_id AS meeting, i.number, i.postponed_from_item_id AS "from",
+            (SELECT max(c.seq) FROM content_changes c WHERE c.meeting_id = i.meeting_id AND c.item_id = i.id) AS seq,
+            array_remove(array_append(ARRAY(SELECT s.case_id FROM sub_points s WHERE s.item_id = i.id AND s.case_id IS NOT NULL), i.case_id), NULL) AS cases
+       FROM agenda_items i WHERE i.meeting_id = ANY(?::int[]) ORDER BY i.meeting_id, i.id`,
+    [meetingIds],
+  );
+  for (const [meetingId, items] of groupBy(rows, (r) => r.meeting)) {
+    const whole = stamps.meetingWholeById.get(meetingId) ?? '';
+    // Items of the same meeting on the same case, or postponed one to the other, may show each other (treatments, decisions).
+    const related = (a: (typeof items)[number], b: (typeof items)[number]) =>
+      a === b || a.from === b.id || b.from === a.id || a.cases.some((c) => b.cases.includes(c));
+    const byNumber = new Map<number, string>();
+    for (const item of items) {
+      const parts = items.filter((other) => related(item, other)).map((other) => `${other.id}:${other.seq ?? 0}`);
+      byNumber.set(item.number, crypto.createHash('sha256').update(`${whole}|${item.number}|${parts.join(',')}`).digest('hex'));
+    }
+    stamps.itemByMeeting.set(meetingId, byNumber);
+  }
+  // A meeting without items has no item pages, and its map says so.
+  for (const id of meetingIds) if (!stamps.itemByMeeting.has(id)) stamps.itemByMeeting.set(id, new Map());
+}
+
+/** Keeps only the last change per meeting, per item of a meeting, and of the whole site: the stamps need no more. */
 export async function compactChanges(db: Db): Promise<void> {
-  // A probe of the (meeting_id, seq) index per row: a join on "IS NOT DISTINCT FROM" compared every row with every meeting.
+  // A probe of the (meeting_id, item_id, seq) index per row: a join on "IS NOT DISTINCT FROM" compared every row with every meeting.
   await db.raw(`
     DELETE FROM content_changes c
-    WHERE (c.meeting_id IS NOT NULL AND EXISTS (SELECT 1 FROM content_changes n WHERE n.meeting_id = c.meeting_id AND n.seq > c.seq))
+    WHERE (c.meeting_id IS NOT NULL AND c.item_id IS NOT NULL AND EXISTS (SELECT 1 FROM content_changes n WHERE n.meeting_id = c.meeting_id AND n.item_id = c.item_id AND n.seq > c.seq))
+       OR (c.meeting_id IS NOT NULL AND c.item_id IS NULL AND EXISTS (SELECT 1 FROM content_changes n WHERE n.meeting_id = c.meeting_id AND n.item_id IS NULL AND n.seq > c.seq))
        OR (c.meeting_id IS NULL AND EXISTS (SELECT 1 FROM content_changes n WHERE n.meeting_id IS NULL AND n.seq > c.seq))`);
 }

@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import type { Db } from '../../db/knex';
 import type { OparlContext } from '../oparl/service';
 import { loadOparlKeys, writeOparlFiles } from '../oparl/static-files';
-import { compactChanges, readStamps, stampOf, stampOfScope } from './change-stamps';
+import { compactChanges, readItemStamps, readStamps, scopeOfPath, stampOf, stampOfScope } from './change-stamps';
 import { joinedCalendar } from '../feeds/service';
 import { ALL_MEETINGS_CALENDAR, linkedPaths, outputFile, publicPaths, sitemapFiles } from './site-map';
 import { writeJson } from '../../lib/write-json';
@@ -363,7 +363,10 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       const dir = sharedFolderOfPath(meetingPath);
       return stamp === null || dir === null || !unchangedFolder(dir, pageFolderKey(stamp));
     };
-    const queue = [...new Set(await publicPaths(o.db, changedMeeting))];
+    // Their item pages' stamps are read beside their paths: an item's page is made again only when it changed.
+    const changedMeetings = [...stamps.meetingBySlug].filter(([slug]) => changedMeeting(slug)).map(([, id]) => id);
+    const [paths] = await Promise.all([publicPaths(o.db, changedMeeting), readItemStamps(o.db, stamps, changedMeetings)]);
+    const queue = [...new Set(paths)];
     const queued = new Set(queue);
     const enqueue = (link: string) => {
       if (queued.has(link)) return;
@@ -576,12 +579,15 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
           if (o.withoutPdfs && urlPath.endsWith('.pdf')) continue;
           // Made from the committees' calendars once they are all in place (below).
           if (urlPath === ALL_MEETINGS_CALENDAR) continue;
-          const stamp = stampOf(stamps, urlPath);
-          const dir = stamp === null ? null : sharedFolderOfPath(urlPath);
-          const opened = dir ? openShared(dir, pageFolderKey(stamp as string)) : undefined;
+          const scope = scopeOfPath(urlPath);
+          // A meeting's folder is keyed by the meeting's stamp; an item's page in it by its own.
+          const folderStamp = stampOfScope(stamps, scope?.kind === 'item' ? { kind: 'meeting', slug: scope.slug } : scope);
+          const dir = folderStamp === null ? null : sharedFolderOfPath(urlPath);
+          const opened = dir ? openShared(dir, pageFolderKey(folderStamp as string)) : undefined;
           // A folder taken over whole brought its pages and links along.
           if (opened?.reused) continue;
           const folder = opened;
+          const stamp = stampOfScope(stamps, scope);
           let entry = reuse(urlPath, stamp, folder);
           if (!entry) {
             const { type, body } = await fetchOne(urlPath);
