@@ -152,8 +152,13 @@ test('paths know their scope: meeting pages, attachments, case pages, committee 
   expect(scopeOfPath('/udvalg/social-og-sundhedsudvalget')).toEqual({ kind: 'committee', slug: 'social-og-sundhedsudvalget' });
   expect(scopeOfPath('/udvalg/social-og-sundhedsudvalget/kalender.ics')).toEqual({ kind: 'committee', slug: 'social-og-sundhedsudvalget' });
   expect(scopeOfPath('/udvalg/social-og-sundhedsudvalget/andet')).toBeNull();
-  for (const p of ['/', '/udvalg', '/feeds/rss.xml', '/kalender.ics']) expect(scopeOfPath(p)).toEqual({ kind: 'everything' });
-  expect(scopeOfPath('/soeg')).toBeNull();
+  for (const p of ['/feeds/rss.xml', '/feeds/atom.xml', '/kalender.ics']) expect(scopeOfPath(p)).toEqual({ kind: 'everything' });
+  // The front page lists meetings without their items; the list of committees is site-wide data alone.
+  expect(scopeOfPath('/')).toEqual({ kind: 'meetingList' });
+  expect(scopeOfPath('/udvalg')).toEqual({ kind: 'site' });
+  // The static site's search page is Pagefind's: the code and the site-wide data.
+  expect(scopeOfPath('/soeg')).toEqual({ kind: 'site' });
+  expect(scopeOfPath('/hoeringer')).toBeNull();
   const stamps = await readStamps(t.db, new Date());
   expect(stampOf(stamps, '/bilag/0/x.pdf')).toBeNull();
   // An attachment's file is made from its meeting's data.
@@ -201,6 +206,15 @@ test('OParl objects know their scope by their kind and key; the keys carry the m
 });
 
 test('a committee\'s pages follow its meetings; the front page follows every meeting and the next to start', async () => {
+  // A change of an item: the feeds and calendars over all meetings follow it, the front page (no items) does not.
+  const item = (await t.db('agenda_items as i').join('meetings as m', 'm.id', 'i.meeting_id').where('m.status', 'agenda_published').first('i.id')) as { id: number };
+  const beforeItem = await readStamps(t.db, new Date());
+  await t.db('agenda_items').where({ id: item.id }).update({ title: 'En ny titel, som forsiden ikke viser' });
+  const afterItem = await readStamps(t.db, new Date());
+  expect(afterItem.everything).not.toBe(beforeItem.everything);
+  expect(stampOf(afterItem, '/')).toBe(stampOf(beforeItem, '/'));
+  expect(stampOf(afterItem, '/udvalg')).toBe(stampOf(beforeItem, '/udvalg'));
+
   const meeting = (await t.db('meetings as m').join('committees as c', 'c.id', 'm.committee_id').where('m.status', 'agenda_published').first('m.id', 'c.slug')) as { id: number; slug: string };
   const other = (await t.db('committees').whereNot('slug', meeting.slug).whereExists(t.db('meetings').whereRaw('meetings.committee_id = committees.id')).first('slug')) as { slug: string };
   const before = await readStamps(t.db, new Date());
@@ -209,11 +223,13 @@ test('a committee\'s pages follow its meetings; the front page follows every mee
   expect(stampOf(after, `/udvalg/${meeting.slug}`)).not.toBe(stampOf(before, `/udvalg/${meeting.slug}`));
   expect(stampOf(after, `/udvalg/${other.slug}/rss.xml`)).toBe(stampOf(before, `/udvalg/${other.slug}/rss.xml`));
   expect(after.everything).not.toBe(before.everything);
+  expect(stampOf(after, '/')).not.toBe(stampOf(before, '/'));
   expect(after.site).toBe(before.site);
   // Nothing changed, but a meeting has begun: the front page's list of upcoming meetings changes.
   const held = (await t.db('meetings').where({ status: 'minutes_published', cancelled: false }).orderBy('starts_at', 'desc').first('starts_at')) as { starts_at: Date };
   const justBefore = await readStamps(t.db, new Date(held.starts_at.getTime() - 1000));
   const justAfter = await readStamps(t.db, new Date(held.starts_at.getTime() + 1000));
   expect(justAfter.everything).not.toBe(justBefore.everything);
+  expect(stampOf(justAfter, '/')).not.toBe(stampOf(justBefore, '/'));
   expect(justAfter.committeeBySlug).toEqual(justBefore.committeeBySlug);
 });

@@ -24,8 +24,12 @@ import { SITE_WIDE_PATHS } from './site-map';
  *   the meeting's page and its own again, not the other fifteen (readItemStamps).
  * - case: the same over the meetings that treat the case.
  * - committee: its meetings' stamps (its page, feeds and calendar list them).
- * - everything: all meetings' stamps and the next meeting to start (the front page lists
- *   the upcoming meetings, which changes when one begins).
+ * - everything: all meetings' stamps and the next meeting to start (the site's feeds and
+ *   calendar list the upcoming meetings with their items, which changes when one begins).
+ * - meetingList (the front page): each meeting's own changes as a whole, not its items', and
+ *   the next meeting to start. The front page lists meetings (date, committee, status) and
+ *   none of their items. The list of committees (/udvalg) and the static site's search page
+ *   (/soeg, Pagefind's) are made from site-wide data alone.
  */
 export interface SiteStamps {
   site: string;
@@ -36,8 +40,10 @@ export interface SiteStamps {
   itemByMeeting: Map<number, Map<number, string>>;
   /** A committee's pages and feeds: the stamps of all its meetings */
   committeeBySlug: Map<string, string>;
-  /** Pages over all meetings (front page, feeds, the calendar): every meeting's stamp and which meeting starts next */
+  /** Pages over all meetings (feeds, the calendar): every meeting's stamp and which meeting starts next */
   everything: string;
+  /** The front page: every meeting's changes as a whole (not its items') and which meeting starts next */
+  meetingList: string;
   meetingBySlug: Map<string, number>;
   caseByRef: Map<string, string>;
   caseById: Map<number, string>;
@@ -75,7 +81,7 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
   // All at once: each is a scan of its own, and PostgreSQL runs them side by side.
   const [site, meetings, next, cases, attachment] = await concurrently(db, [
     () => db('content_changes').whereNull('meeting_id').max('seq as seq').first() as Promise<{ seq: number | null } | undefined>,
-    () => db.raw<Rows<{ id: number; slug: string; committee: string; stamp: string; whole: string }>>(`
+    () => db.raw<Rows<{ id: number; slug: string; committee: string; stamp: string; whole: string; own: string | null }>>(`
     WITH last AS (SELECT meeting_id, max(seq) AS seq FROM content_changes WHERE meeting_id IS NOT NULL GROUP BY meeting_id),
     whole AS (SELECT meeting_id, max(seq) AS seq FROM content_changes WHERE meeting_id IS NOT NULL AND item_id IS NULL GROUP BY meeting_id),
     treated AS (
@@ -89,10 +95,11 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
       UNION SELECT p.meeting_id, a.meeting_id FROM agenda_items a JOIN agenda_items p ON p.id = a.postponed_from_item_id WHERE a.postponed_from_item_id IS NOT NULL
     )
     SELECT m.id, m.slug, c.slug AS committee, md5(string_agg(r.related || ':' || coalesce(l.seq, 0), ',' ORDER BY r.related)) AS stamp,
-           md5(string_agg(r.related || ':' || coalesce(CASE WHEN r.related = m.id THEN w.seq ELSE l.seq END, 0), ',' ORDER BY r.related)) AS whole
+           md5(string_agg(r.related || ':' || coalesce(CASE WHEN r.related = m.id THEN w.seq ELSE l.seq END, 0), ',' ORDER BY r.related)) AS whole,
+           w.seq AS own
     FROM meetings m JOIN committees c ON c.id = m.committee_id JOIN related r ON r.meeting_id = m.id LEFT JOIN last l ON l.meeting_id = r.related
     LEFT JOIN whole w ON w.meeting_id = m.id
-    GROUP BY m.id, m.slug, c.slug
+    GROUP BY m.id, m.slug, c.slug, w.seq
     ORDER BY m.id`),
     () => db('meetings').where('starts_at', '>=', now).where('cancelled', false).orderBy(['starts_at', 'id']).first('id') as Promise<{ id: number } | undefined>,
     () => db.raw<Rows<{ id: number; number: string | null; stamp: string }>>(`
@@ -122,6 +129,7 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
     itemByMeeting: new Map(),
     committeeBySlug: new Map([...byCommittee].map(([slug, rows]) => [slug, digest(rows.map((m) => `${m.id}:${m.stamp}`))])),
     everything: digest([`next:${next?.id ?? 0}`, ...meetings.rows.map((m) => `${m.id}:${m.stamp}`)]),
+    meetingList: digest([`next:${next?.id ?? 0}`, ...meetings.rows.map((m) => `${m.id}:${m.own ?? 0}`)]),
     meetingBySlug: new Map(meetings.rows.map((r) => [r.slug, r.id])),
     caseByRef,
     caseById: new Map(cases.rows.map((c) => [c.id, c.stamp])),
@@ -145,12 +153,16 @@ export type PathScope =
   | { kind: 'caseId'; id: number }
   | { kind: 'committee'; slug: string }
   | { kind: 'everything' }
+  | { kind: 'meetingList' }
   | { kind: 'site' }
   | null;
 
 const EVERYTHING = new Set<string>(SITE_WIDE_PATHS);
 
 export function scopeOfPath(urlPath: string): PathScope {
+  if (urlPath === '/') return { kind: 'meetingList' };
+  // The list of committees, and the static site's search page (Pagefind's, no data of its own): site-wide data alone.
+  if (urlPath === '/udvalg' || urlPath === '/soeg') return { kind: 'site' };
   if (EVERYTHING.has(urlPath)) return { kind: 'everything' };
   const committee = /^\/udvalg\/([a-z0-9-]+)(?:\/(?:rss\.xml|atom\.xml|kalender\.ics))?$/.exec(urlPath);
   if (committee?.[1]) return { kind: 'committee', slug: committee[1] };
@@ -177,6 +189,7 @@ export function stampOfScope(stamps: SiteStamps, scope: PathScope): string | nul
   if (scope.kind === 'caseId') return stamps.caseById.get(scope.id) ?? null;
   if (scope.kind === 'committee') return stamps.committeeBySlug.get(scope.slug) ?? null;
   if (scope.kind === 'everything') return stamps.everything;
+  if (scope.kind === 'meetingList') return stamps.meetingList;
   if (scope.kind === 'site') return stamps.site;
   if (scope.kind === 'item') {
     const meetingId = stamps.meetingBySlug.get(scope.slug);
