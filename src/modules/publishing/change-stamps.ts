@@ -71,6 +71,9 @@ export function buildKey(): string {
   return buildKeyMemo;
 }
 
+/** A stamp made of parts */
+const digest = (parts: string[]) => crypto.createHash('sha256').update(parts.join(',')).digest('hex');
+
 export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
   type Rows<T> = { rows: T[] };
   // Tens of thousands of pairs each, as two columns.
@@ -120,7 +123,6 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
     if (c.number) caseByRef.set(c.number, c.stamp);
   }
   const day = formatIsoDate(now);
-  const digest = (parts: string[]) => crypto.createHash('sha256').update(parts.join(',')).digest('hex');
   const byCommittee = groupBy(meetings.rows, (m) => m.committee);
   return {
     site: crypto.createHash('sha256').update(`${buildKey()}|${day}|${site?.seq ?? 0}`).digest('hex'),
@@ -222,7 +224,7 @@ export async function readItemStamps(db: Db, stamps: SiteStamps, meetingIds: num
     const byNumber = new Map<number, string>();
     for (const item of items) {
       const parts = items.filter((other) => related(item, other)).map((other) => `${other.id}:${other.seq ?? 0}`);
-      byNumber.set(item.number, crypto.createHash('sha256').update(`${whole}|${item.number}|${parts.join(',')}`).digest('hex'));
+      byNumber.set(item.number, digest([whole, String(item.number), ...parts]));
     }
     stamps.itemByMeeting.set(meetingId, byNumber);
   }

@@ -6,7 +6,7 @@ import type { Express } from 'express';
 import type { Db } from '../../db/knex';
 import type { OparlContext } from '../oparl/service';
 import { loadOparlKeys, writeOparlFiles } from '../oparl/static-files';
-import { compactChanges, readItemStamps, readStamps, scopeOfPath, stampOf, stampOfScope } from './change-stamps';
+import { compactChanges, readItemStamps, readStamps, stampOf, stampOfScope } from './change-stamps';
 import { joinedCalendar } from '../feeds/service';
 import { ALL_MEETINGS_CALENDAR, linkedPaths, outputFile, publicPaths, sitemapFiles } from './site-map';
 import { writeJson } from '../../lib/write-json';
@@ -363,9 +363,12 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       const dir = sharedFolderOfPath(meetingPath);
       return stamp === null || dir === null || !unchangedFolder(dir, pageFolderKey(stamp));
     };
+    const changedSlugs = new Set([...stamps.meetingBySlug.keys()].filter(changedMeeting));
     // Their item pages' stamps are read beside their paths: an item's page is made again only when it changed.
-    const changedMeetings = [...stamps.meetingBySlug].filter(([slug]) => changedMeeting(slug)).map(([, id]) => id);
-    const [paths] = await Promise.all([publicPaths(o.db, changedMeeting), readItemStamps(o.db, stamps, changedMeetings)]);
+    const [paths] = await Promise.all([
+      publicPaths(o.db, (slug) => changedSlugs.has(slug)),
+      readItemStamps(o.db, stamps, [...changedSlugs].map((slug) => stamps.meetingBySlug.get(slug) as number)),
+    ]);
     const queue = [...new Set(paths)];
     const queued = new Set(queue);
     const enqueue = (link: string) => {
@@ -579,15 +582,14 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
           if (o.withoutPdfs && urlPath.endsWith('.pdf')) continue;
           // Made from the committees' calendars once they are all in place (below).
           if (urlPath === ALL_MEETINGS_CALENDAR) continue;
-          const scope = scopeOfPath(urlPath);
-          // A meeting's folder is keyed by the meeting's stamp; an item's page in it by its own.
-          const folderStamp = stampOfScope(stamps, scope?.kind === 'item' ? { kind: 'meeting', slug: scope.slug } : scope);
-          const dir = folderStamp === null ? null : sharedFolderOfPath(urlPath);
-          const opened = dir ? openShared(dir, pageFolderKey(folderStamp as string)) : undefined;
+          // A folder is keyed by the stamp of its own path (a meeting's page); the pages in it by their own.
+          const dir = sharedFolderOfPath(urlPath);
+          const folderStamp = dir === null ? null : stampOf(stamps, `/${dir}`);
+          const opened = dir !== null && folderStamp !== null ? openShared(dir, pageFolderKey(folderStamp)) : undefined;
           // A folder taken over whole brought its pages and links along.
           if (opened?.reused) continue;
           const folder = opened;
-          const stamp = stampOfScope(stamps, scope);
+          const stamp = stampOf(stamps, urlPath);
           let entry = reuse(urlPath, stamp, folder);
           if (!entry) {
             const { type, body } = await fetchOne(urlPath);
