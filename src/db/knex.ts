@@ -9,12 +9,24 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number.parseIn
 
 export type Db = Knex;
 
+/** What each pool was made with: knex keeps it parsed, its password out of sight */
+const connectionStrings = new WeakMap<Db, string>();
+
 export function createDb(connectionString: string, pool: { min?: number; max?: number } = {}): Db {
-  return knexFactory({
+  const db = knexFactory({
     client: 'pg',
     connection: connectionString,
     pool: { min: pool.min ?? 0, max: pool.max ?? 10 },
   });
+  connectionStrings.set(db, connectionString);
+  return db;
+}
+
+/** The connection string a pool was made with (createDb): a worker thread opens a pool of its own with it. */
+export function connectionStringOf(db: Db): string {
+  const connectionString = connectionStrings.get(db);
+  if (connectionString === undefined) throw new Error('Databasen blev ikke åbnet med createDb');
+  return connectionString;
 }
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, '../../migrations');

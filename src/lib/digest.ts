@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
  * other constants on a differently scrambled word), each finished with MurmurHash3's fmix. It keys what a folder or
  * a list page is made from, over a hundred thousand objects, without building a string per object. A string (a
  * stamp, a location's key) counts as the four 32-bit words of its MD5, worked out once per distinct string and
- * kept in `strings` (one map per use: oparl/static-files.ts makes one per publish).
+ * kept in `strings` (one map per use: oparl/static-plan.ts makes one per plan).
  */
 export class Digest {
   private a = 0x3c6ef372;

@@ -1,5 +1,5 @@
 import * as repo from '../../src/modules/oparl/repository';
-import { scopeOfObject } from '../../src/modules/oparl/static-files';
+import { scopeOfObject } from '../../src/modules/oparl/static-plan';
 import { compactChanges, readItemStamps, readStamps, scopeOfPath, stampOf, stampOfScope } from '../../src/modules/publishing/change-stamps';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
 

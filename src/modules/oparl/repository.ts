@@ -221,12 +221,21 @@ export type ObjectKey = Omit<IndexRow, keyof Stamp>;
  * Every object of a kind, by key alone, in list order. Without the created and modified times the planner
  * leaves out the joins that only they need: a third of the time for a large municipality's 41,000 items.
  */
-export async function allKeys(db: Db, kind: ListKind, options: { withPdfs: boolean; today: string }): Promise<ObjectKey[]> {
+export async function allKeys(db: Db, kind: ListKind, options: { withPdfs: boolean; today: string }, ofMeetings?: number[]): Promise<ObjectKey[]> {
   const source = kind === 'file' ? fileIndex(options.withPdfs) : kind === 'legislativeTerm' ? TERM_INDEX : INDEX[kind];
   const bindings: unknown[] = kind === 'legislativeTerm' ? [options.today] : [];
   const fields = KEY_COLUMNS[kind].map((column) => [column, `s."${column}"`] as const);
-  return manyRows<ObjectKey & Record<string, unknown>>(db, { with: WITH_PUBLIC, fields, from: `(${source}) s`, orderBy: ORDER[kind] }, bindings);
+  let from = `(${source}) s`;
+  if (ofMeetings) {
+    if (!MEETING_KINDS.includes(kind)) throw new Error(`${kind} hører ikke til ét møde`);
+    from += ` WHERE s.${kind === 'meeting' ? 'id' : '"meetingId"'} = ANY(?)`;
+    bindings.push(ofMeetings);
+  }
+  return manyRows<ObjectKey & Record<string, unknown>>(db, { with: WITH_PUBLIC, fields, from, orderBy: ORDER[kind] }, bindings);
 }
+
+/** The kinds whose objects each belong to one meeting (allKeys can read them for some meetings alone) */
+export const MEETING_KINDS: readonly ListKind[] = ['meeting', 'agendaItem', 'consultation', 'file'];
 
 // ---------------------------------------------------------------- bodies and terms
 
@@ -574,8 +583,8 @@ export async function amendmentMotions(db: Db, by: { ids?: number[]; itemIds?: n
 }
 
 /** Every amendment motion the API has, tombstones included (amendmentMotions `all`): its id and meeting, no other column. */
-export async function amendmentMotionKeys(db: Db): Promise<Array<{ id: number; meetingId: number }>> {
-  return rows(db, amendmentMotionsSql('TRUE', 'a.id, pm.id AS "meetingId"'), []);
+export async function amendmentMotionKeys(db: Db, ofMeetings?: number[]): Promise<Array<{ id: number; meetingId: number }>> {
+  return rows(db, amendmentMotionsSql(ofMeetings ? 'pm.id = ANY(?)' : 'TRUE', 'a.id, pm.id AS "meetingId"'), ofMeetings ? [ofMeetings] : []);
 }
 
 const AMENDMENT_MOTION_COLUMNS = `a.id, a.item_id AS "itemId", pm.committee_id AS "committeeId", pm.starts_at AS "meetingStartsAt",
@@ -618,8 +627,8 @@ export async function voteEvents(db: Db, by: { ids?: number[]; itemIds?: number[
 }
 
 /** Every vote event the API has, tombstones included (voteEvents `all`): its id, its meeting and whether it is an amendment's, no other column. */
-export async function voteEventKeys(db: Db): Promise<Array<{ id: number; amendmentId: number | null; meetingId: number }>> {
-  return rows(db, voteEventsSql('TRUE', 'v.id, v.amendment_id AS "amendmentId", pm.id AS "meetingId"'), []);
+export async function voteEventKeys(db: Db, ofMeetings?: number[]): Promise<Array<{ id: number; amendmentId: number | null; meetingId: number }>> {
+  return rows(db, voteEventsSql(ofMeetings ? 'pm.id = ANY(?)' : 'TRUE', 'v.id, v.amendment_id AS "amendmentId", pm.id AS "meetingId"'), ofMeetings ? [ofMeetings] : []);
 }
 
 const VOTE_EVENT_COLUMNS = `v.id, v.item_id AS "itemId", pm.committee_id AS "committeeId", pm.starts_at AS "meetingStartsAt",

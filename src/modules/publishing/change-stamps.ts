@@ -114,7 +114,7 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
     SELECT c.id, c.case_number AS number, md5(coalesce(string_agg(t.meeting_id || ':' || coalesce(l.seq, 0), ',' ORDER BY t.meeting_id), '')) AS stamp
     FROM cases c LEFT JOIN treated t ON t.case_id = c.id LEFT JOIN last l ON l.meeting_id = t.meeting_id
     GROUP BY c.id, c.case_number`),
-    // Only an attachment with a file has a path. (The OParl objects' keys carry their meeting: oparl/static-files.ts.)
+    // Only an attachment with a file has a path. (The OParl objects' keys carry their meeting: oparl/static-plan.ts.)
     () => pairs('SELECT a.id, i.meeting_id FROM attachments a JOIN agenda_items i ON i.id = a.item_id WHERE a.storage_key IS NOT NULL'),
   ] as const);
   const caseByRef = new Map<string, string>();
@@ -143,7 +143,7 @@ export async function readStamps(db: Db, now: Date): Promise<SiteStamps> {
  * What a public file is made from: a meeting's pages and files, an attachment, a case
  * page, a committee's page and feeds, the pages over all meetings (scopeOfPath, by its
  * URL); a meeting by its id, a case's treatments, the site-wide data (the OParl files, by
- * their objects' keys: oparl/static-files.ts). Other paths have none and
+ * their objects' keys: oparl/static-plan.ts). Other paths have none and
  * are rendered every time.
  */
 export type PathScope =
@@ -184,23 +184,40 @@ export function stampOf(stamps: SiteStamps, urlPath: string): string | null {
   return stampOfScope(stamps, scopeOfPath(urlPath));
 }
 
-/** The stamp of a scope (the OParl files name theirs by their objects' kinds: oparl/static-files.ts); null for none. */
+/** The stamp of a scope; null for none. */
 export function stampOfScope(stamps: SiteStamps, scope: PathScope): string | null {
   if (!scope) return null;
   if (scope.kind === 'case') return stamps.caseByRef.get(scope.ref) ?? null;
-  if (scope.kind === 'caseId') return stamps.caseById.get(scope.id) ?? null;
   if (scope.kind === 'committee') return stamps.committeeBySlug.get(scope.slug) ?? null;
-  if (scope.kind === 'everything') return stamps.everything;
   if (scope.kind === 'meetingList') return stamps.meetingList;
-  if (scope.kind === 'site') return stamps.site;
   if (scope.kind === 'item') {
     const meetingId = stamps.meetingBySlug.get(scope.slug);
     // An item of a meeting whose item stamps were not read has its meeting's stamp: it changes with any of them.
     const items = meetingId === undefined ? undefined : stamps.itemByMeeting.get(meetingId);
     return items ? (items.get(scope.number) ?? null) : stampOfScope(stamps, { kind: 'meeting', slug: scope.slug });
   }
-  const meetingId = scope.kind === 'meeting' ? stamps.meetingBySlug.get(scope.slug) : scope.kind === 'meetingId' ? scope.id : stamps.meetingOfAttachment.get(scope.id);
-  return meetingId === undefined ? null : (stamps.meetingById.get(meetingId) ?? null);
+  if (scope.kind === 'meeting' || scope.kind === 'attachment') {
+    const meetingId = scope.kind === 'meeting' ? stamps.meetingBySlug.get(scope.slug) : stamps.meetingOfAttachment.get(scope.id);
+    return meetingId === undefined ? null : (stamps.meetingById.get(meetingId) ?? null);
+  }
+  return stampOfObjectScope(stamps, scope);
+}
+
+/** The stamps the OParl files are made from (oparl/static-plan.ts): few enough to hand to a worker thread */
+export type ObjectStamps = Pick<SiteStamps, 'site' | 'everything' | 'meetingById' | 'caseById'>;
+
+/** The stamps of the scopes OParl objects have (a meeting by its id, a case by its id, everything, the site); null for others. */
+export function stampOfObjectScope(stamps: ObjectStamps, scope: PathScope): string | null {
+  if (scope?.kind === 'meetingId') return stamps.meetingById.get(scope.id) ?? null;
+  if (scope?.kind === 'caseId') return stamps.caseById.get(scope.id) ?? null;
+  if (scope?.kind === 'everything') return stamps.everything;
+  if (scope?.kind === 'site') return stamps.site;
+  return null;
+}
+
+/** The part of the stamps the OParl files are made from, alone (what a worker thread is given) */
+export function objectStampsOf({ site, everything, meetingById, caseById }: SiteStamps): ObjectStamps {
+  return { site, everything, meetingById, caseById };
 }
 
 /**

@@ -86,3 +86,29 @@ export function sitemapFiles(baseUrl: string, pages: string[], limit = SITEMAP_L
   const index = [head, '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...parts.map((p) => `  <sitemap><loc>${base}/${p.file}</loc></sitemap>`), '</sitemapindex>', ''].join('\n');
   return [{ file: 'sitemap.xml', xml: index }, ...parts];
 }
+
+/**
+ * The shared folder a public path's files belong to: a meeting's folder, a shelf of a hundred OParl objects
+ * of one kind (oparl/urls.ts), or the further pages of one OParl list.
+ */
+export function sharedFolderOfPath(urlPath: string): string | null {
+  if (urlPath.startsWith('/oparl/')) return oparlFolderOfPath(urlPath);
+  const meeting = /^\/dagsorden\/([a-z0-9-]+)(?:\/|$)/.exec(urlPath);
+  return meeting ? `dagsorden/${meeting[1]}` : null;
+}
+
+/**
+ * An OParl folder is the start of its files' directory, so it is found once per directory: a publish asks
+ * for each of 130,000 paths, several times.
+ */
+const oparlFolderByDirectory = new Map<string, string | null>();
+function oparlFolderOfPath(urlPath: string): string | null {
+  const directory = urlPath.slice(0, urlPath.lastIndexOf('/') + 1);
+  let folder = oparlFolderByDirectory.get(directory);
+  if (folder === undefined) {
+    const oparl = /^\/oparl\/v1\.1\/((?:meeting|agendaItem|paper|consultation|file|motion|voteEvent|vote)\/\d+|body\/\d+\/[A-Za-z]+)\//.exec(directory);
+    folder = oparl ? `oparl/v1.1/${oparl[1]}` : null;
+    oparlFolderByDirectory.set(directory, folder);
+  }
+  return folder;
+}

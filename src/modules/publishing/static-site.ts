@@ -5,10 +5,11 @@ import path from 'node:path';
 import type { Express } from 'express';
 import type { Db } from '../../db/knex';
 import type { OparlContext } from '../oparl/service';
-import { loadOparlKeys, writeOparlFiles } from '../oparl/static-files';
-import { compactChanges, readItemStamps, readStamps, stampOf, stampOfScope } from './change-stamps';
+import { writeOparlFiles } from '../oparl/static-files';
+import { planOparlInThread } from '../oparl/static-plan-thread';
+import { compactChanges, objectStampsOf, readItemStamps, readStamps, stampOf } from './change-stamps';
 import { joinedCalendar } from '../feeds/service';
-import { ALL_MEETINGS_CALENDAR, linkedPaths, outputFile, publicPaths, sitemapFiles } from './site-map';
+import { ALL_MEETINGS_CALENDAR, linkedPaths, outputFile, publicPaths, sharedFolderOfPath, sitemapFiles } from './site-map';
 import { writeJson } from '../../lib/write-json';
 import { listenOnLoopback } from '../../web/loopback';
 
@@ -183,32 +184,6 @@ function readJsonSync<T>(file: string): T | null {
   }
 }
 
-/**
- * The shared folder a public path's files belong to: a meeting's folder, a shelf of a hundred OParl objects
- * of one kind (oparl/urls.ts), or the further pages of one OParl list.
- */
-function sharedFolderOfPath(urlPath: string): string | null {
-  if (urlPath.startsWith('/oparl/')) return oparlFolderOfPath(urlPath);
-  const meeting = /^\/dagsorden\/([a-z0-9-]+)(?:\/|$)/.exec(urlPath);
-  return meeting ? `dagsorden/${meeting[1]}` : null;
-}
-
-/**
- * An OParl folder is the start of its files' directory, so it is found once per directory: a publish asks
- * for each of 130,000 paths, several times.
- */
-const oparlFolderByDirectory = new Map<string, string | null>();
-function oparlFolderOfPath(urlPath: string): string | null {
-  const directory = urlPath.slice(0, urlPath.lastIndexOf('/') + 1);
-  let folder = oparlFolderByDirectory.get(directory);
-  if (folder === undefined) {
-    const oparl = /^\/oparl\/v1\.1\/((?:meeting|agendaItem|paper|consultation|file|motion|voteEvent|vote)\/\d+|body\/\d+\/[A-Za-z]+)\//.exec(directory);
-    folder = oparl ? `oparl/v1.1/${oparl[1]}` : null;
-    oparlFolderByDirectory.set(directory, folder);
-  }
-  return folder;
-}
-
 const isInside = (urlPath: string, dir: string) => urlPath === `/${dir}` || urlPath.startsWith(`/${dir}/`);
 /** A page of a shared folder as its record lists it: relative to the folder, '' for the folder's own page (SharedRecord.pages). */
 const pageInFolder = (urlPath: string, dir: string) => {
@@ -319,9 +294,6 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   // Stamps are read before any page is rendered: a change made meanwhile leaves a newer stamp, so the next publish renders it.
   // The previous version's page index is read and parsed while PostgreSQL works out the stamps.
   const [stamps, previousIndex] = await Promise.all([readStamps(o.db, new Date()), o.full ? null : readPageIndex(previousDir)]);
-  // The OParl API's keys are read by PostgreSQL while the pages are rendered, not after (awaited when its files are written).
-  const oparlKeys = loadOparlKeys(o.oparl);
-  oparlKeys.catch(() => undefined);
   // What every page is made under: the code, the day and the site-wide data (the site stamp), and the addresses that
   // feeds, the sitemap and the OParl ids are written with. When it differs from the previous version's, nothing is taken over.
   const site = crypto.createHash('sha256').update(`${stamps.site}|${o.baseUrl}|${o.oparl.urls.origin}`).digest('hex');
@@ -333,6 +305,8 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   const newDir = path.join(versionsDir, versionName);
   const builtDir = path.join(sharedDir, versionName);
   await fs.mkdir(newDir, { recursive: true });
+  // The OParl files are planned in a thread of their own, on the other core, while this one renders the pages.
+  const oparlPlanning = planOparlInThread(o.oparl.db, { withPdfs: o.oparl.withPdfs, today: o.oparl.today }, objectStampsOf(stamps));
   // A publish that fails (a full disk, a render error) removes its unfinished version; the served one is untouched.
   let swapped = false;
   /** The search index being built (from when the last page is written): its time, or its failure */
@@ -661,7 +635,6 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
       return folder;
     };
     const oparl = await writeOparlFiles(o.oparl, {
-      stampOf: (scope) => stampOfScope(stamps, scope),
       folderOf: sharedFolderOfPath,
       share: (folders) => {
         const whole = new Set<string>();
@@ -690,7 +663,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         const file = outputFile(urlPath, 'application/json');
         (opened ? opened.index.entries : index.entries)[urlPath] = { file, hash: await put(file, json, opened), stamp, html: false, links: [] };
       },
-    }, oparlKeys);
+    }, oparlPlanning);
 
     const oparlMs = performance.now() - oparlStarted;
 
@@ -792,6 +765,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
   try {
     return await build();
   } catch (error) {
+    oparlPlanning.done();
     if (!swapped) {
       // Pagefind may still be writing into the unfinished version.
       await search.indexing?.catch(() => undefined);
