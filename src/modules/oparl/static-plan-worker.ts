@@ -19,8 +19,8 @@ const port = parentPort;
 const plans = new Map<number, OparlPlan>();
 /** One pool per database, of one connection: the thread reads one publish's keys at a time, in one snapshot */
 const pools = new Map<string, Db>();
-/** The keys read last, by database and options */
-const lastRead = new Map<string, KeysRead>();
+/** The keys read last, by database, with the options they were read under (one entry per database: a new day replaces it) */
+const lastRead = new Map<string, { options: string; read: KeysRead }>();
 const reply = (message: PlanReply) => port.postMessage(message);
 
 port.on('message', (request: PlanRequest) => {
@@ -45,9 +45,11 @@ async function planWith(id: number, connection: string, options: KeyOptions, sta
       db = createDb(connection, { max: 1 });
       pools.set(connection, db);
     }
-    const readBy = JSON.stringify([connection, options]);
-    const keys = await readOparlKeys(db, options, stamps, lastRead.get(readBy));
-    lastRead.set(readBy, { stamps, keys });
+    // One entry per database: kept under other options (another day) they are read again, and replaced.
+    const before = lastRead.get(connection);
+    const keyOptions = JSON.stringify(options);
+    const keys = await readOparlKeys(db, options, stamps, before?.options === keyOptions ? before.read : undefined);
+    lastRead.set(connection, { options: keyOptions, read: { stamps, keys } });
     const plan = planOparlFiles(keys, stamps, sharedFolderOfPath);
     plans.set(id, plan);
     reply({ type: 'folders', id, folders: plan.folders });

@@ -99,7 +99,9 @@ function changedMeetings(before: ObjectStamps, now: ObjectStamps): Set<number> {
 
 async function keysInSnapshot(db: Db, options: KeyOptions, ofMeetings?: number[]): Promise<OparlKeys> {
   const keysOf = (kind: repo.ListKind) => repo.allKeys(db, kind, options);
-  const ofThose = (kind: repo.ListKind) => (ofMeetings?.length === 0 ? Promise.resolve([]) : repo.allKeys(db, kind, options, ofMeetings));
+  /** The keys of the meetings' objects: of the given meetings only, none when no meeting is given */
+  const ofTheMeetings = <T>(read: () => Promise<T[]>) => (ofMeetings?.length === 0 ? Promise.resolve([] as T[]) : read());
+  const ofThose = (kind: repo.ListKind) => ofTheMeetings(() => repo.allKeys(db, kind, options, ofMeetings));
   const [bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents] = await concurrently(db, [
     () => keysOf('body'),
     () => keysOf('organization'),
@@ -112,8 +114,8 @@ async function keysInSnapshot(db: Db, options: KeyOptions, ofMeetings?: number[]
     () => keysOf('location'),
     () => keysOf('legislativeTerm'),
     () => ofThose('file'),
-    () => (ofMeetings?.length === 0 ? Promise.resolve([]) : repo.amendmentMotionKeys(db, ofMeetings)),
-    () => (ofMeetings?.length === 0 ? Promise.resolve([]) : repo.voteEventKeys(db, ofMeetings)),
+    () => ofTheMeetings(() => repo.amendmentMotionKeys(db, ofMeetings)),
+    () => ofTheMeetings(() => repo.voteEventKeys(db, ofMeetings)),
   ]);
   const ballots = await repo.ballotKeys(db, voteEvents.map((v) => v.id));
   return { bodies, organizations, people, memberships, meetings, items, consultations, papers, locations, terms, files, amendments, voteEvents, ballots };
