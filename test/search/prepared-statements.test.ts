@@ -33,6 +33,18 @@ describe('prepared search statements', () => {
     expect(await prepared()).toBe(before);
   });
 
+  it('plans each prepared statement once, not again for each search', async () => {
+    // PostgreSQL would plan a statement anew for its values at least five times, and the page's hits for ever.
+    for (let i = 0; i < 7; i++) expect((await search(i % 2 ? 'budget' : 'skole')).total).toBeGreaterThan(0);
+    // The statement that reads the query sets the transaction's plan settings, so it is planned before they hold
+    // (a list of function calls); the ranking and the page's hits are planned under them.
+    const plans = (await one.raw<{ rows: Array<{ generic: string; custom: string }> }>(
+      "SELECT generic_plans AS generic, custom_plans AS custom FROM pg_prepared_statements WHERE name LIKE 'search\\_%' AND statement NOT LIKE '%websearch_to_tsquery%'",
+    )).rows;
+    expect(plans.length).toBeGreaterThanOrEqual(2);
+    for (const plan of plans) expect({ custom: Number(plan.custom), generic: Number(plan.generic) > 0 }).toEqual({ custom: 0, generic: true });
+  });
+
   it('prepares no statement for a phrase: however many shapes of phrases are typed, the statements stay as few', async () => {
     // A phrase's statement is planned for its words every time (repository.ts): a prepared one would come to use a generic plan.
     const phrase = await search('"økonomiske konsekvenser"');

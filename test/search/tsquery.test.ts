@@ -110,7 +110,7 @@ describe('reading tsqueries and the search condition built from them', () => {
       const indexConditions = async (withoutPhrasesIndex: boolean) => {
         const trx = await t.db.transaction();
         try {
-          // The search's own planner settings (withTextIndexes in repository.ts).
+          // The search's own planner settings (PLANNER_SETTINGS in repository.ts).
           await trx.raw("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)");
           // Rolled back below. Without the pairs' index, the tsv index is the planner's only
           // choice, as it was its cheaper one over 41,000 items of common words.

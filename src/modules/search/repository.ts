@@ -111,26 +111,42 @@ function filterSql(filters: SearchFilters): { sql: string; bindings: Array<strin
 }
 
 /**
- * The reads of one search run in a transaction whose plans go through the text
+ * The reads of one search run in one transaction whose plans go through the text
  * indexes, as bitmap scans. The planner prices `tsv @@ query` on a row as cheap,
  * but it reads the row's whole vector out of line: scanning the table, or walking
  * another index (even the primary key, for its order) and checking each row,
  * reads every vector, where the text index answers from its own pages. (Starting
  * parallel workers or JIT compiling for these short queries only adds time.)
+ * A prepared statement keeps one plan for all values: PostgreSQL would otherwise
+ * plan the page's hits (hitRows) anew for every search, about a millisecond each.
  */
 const PLANNER_SETTINGS = [
   "set_config('enable_seqscan', 'off', true)",
   "set_config('enable_indexscan', 'off', true)",
   "set_config('max_parallel_workers_per_gather', '0', true)",
   "set_config('jit', 'off', true)",
+  "set_config('plan_cache_mode', 'force_generic_plan', true)",
 ].join(', ');
 
-/** `work` in such a transaction; with `settingsByWork`, its first statement selects PLANNER_SETTINGS itself (one round trip less). */
-async function withTextIndexes<T>(db: Db, work: (trx: Knex.Transaction) => Promise<T>, settingsByWork = false): Promise<T> {
-  return db.transaction(async (trx) => {
-    if (!settingsByWork) await trx.raw(`SELECT ${PLANNER_SETTINGS}`);
-    return work(trx);
-  });
+/**
+ * One search's transaction: the typed search and, when it finds nothing, the fallbacks
+ * (similar words, similar titles) read in it one after another. PLANNER_SETTINGS are
+ * applied by its first full-text search, in the statement that reads the query (one
+ * round trip less), or by the first read that needs them.
+ */
+export interface SearchTransaction {
+  trx: Knex.Transaction;
+  settingsApplied: boolean;
+}
+
+export async function withSearchTransaction<T>(db: Db, work: (search: SearchTransaction) => Promise<T>): Promise<T> {
+  return db.transaction((trx) => work({ trx, settingsApplied: false }));
+}
+
+async function applySettings(search: SearchTransaction): Promise<void> {
+  if (search.settingsApplied) return;
+  await search.trx.raw(`SELECT ${PLANNER_SETTINGS}`);
+  search.settingsApplied = true;
 }
 
 /**
@@ -225,100 +241,100 @@ async function hitRows(trx: Knex.Transaction, ids: number[], query: { tsquery: s
  * best title first, and the newest matches when titles give too few. Those come
  * first in rank order, then the other matches, newest first.
  */
-export async function fullTextSearch(db: Db, mode: MatchMode, filters: SearchFilters, page: { limit: number; offset: number }): Promise<HitPage> {
-  return withTextIndexes(db, async (trx) => {
-    // The settings in the same round trip as reading the query.
-    const parsed = await preparedRaw<{ rows: Array<{ q: string }> }>(trx, `SELECT ${PLANNER_SETTINGS}, websearch_to_tsquery('danish', ?)::text AS q`, [queryText(mode)]);
-    const tsquery = parsed.rows[0]?.q ?? '';
-    const tree = parseTsquery(tsquery);
-    // Only stop words (or nothing): nothing matches, as `tsv @@ ''` would say.
-    if (!tree) return { total: 0, more: false, hits: [] };
-    const match = matchCondition(tree);
-    const f = filterSql(filters);
-    const where = { sql: `${match.sql}${f.sql}`, bindings: [...match.bindings, ...f.bindings] };
-    // The best title matches among the matches; none for a search of only excluded words. Where the matches are
-    // found by the pairs of a phrase, the title index's look-up is combined with the pairs' (a phrase of common
-    // words is in few documents). Otherwise the best title matches are checked instead: the words' index would
-    // give tens of thousands of documents to combine, and checking a document reads its vector out of line.
-    const titleQuery = positiveLexemes(tree).map(quoteLexeme).join(' | ');
-    const lookUp = match.byPairs ? { sql: ` AND ${where.sql}`, bindings: where.bindings } : f;
-    const check = match.byPairs ? { sql: '', bindings: [] } : { sql: ` WHERE ${match.sql}`, bindings: match.bindings };
-    const titled: { sql: string; bindings: Array<string | number> } = !titleQuery
-      ? { sql: 'SELECT NULL::int AS item_id WHERE false', bindings: [] }
-      : {
-          sql: `SELECT d.item_id FROM (
-                  SELECT d.item_id, d.tsv, d.phrases FROM search_documents d
-                   WHERE d.title_tsv @@ ?::tsquery${lookUp.sql} AND (SELECT n FROM total) > ${RANK_ALL}
-                   ORDER BY ts_rank(d.title_tsv, ?::tsquery, 1) DESC, d.starts_at DESC, d.item_id DESC
-                   LIMIT ${TITLE_CANDIDATES}) d${check.sql}`,
-          bindings: [titleQuery, ...lookUp.bindings, titleQuery, ...check.bindings],
-        };
+export async function fullTextSearch(search: SearchTransaction, mode: MatchMode, filters: SearchFilters, page: { limit: number; offset: number }): Promise<HitPage> {
+  const { trx } = search;
+  // The settings in the same round trip as reading the query.
+  const parsed = await preparedRaw<{ rows: Array<{ q: string }> }>(trx, `SELECT ${PLANNER_SETTINGS}, websearch_to_tsquery('danish', ?)::text AS q`, [queryText(mode)]);
+  search.settingsApplied = true;
+  const tsquery = parsed.rows[0]?.q ?? '';
+  const tree = parseTsquery(tsquery);
+  // Only stop words (or nothing): nothing matches, as `tsv @@ ''` would say.
+  if (!tree) return { total: 0, more: false, hits: [] };
+  const match = matchCondition(tree);
+  const f = filterSql(filters);
+  const where = { sql: `${match.sql}${f.sql}`, bindings: [...match.bindings, ...f.bindings] };
+  // The best title matches among the matches; none for a search of only excluded words. Where the matches are
+  // found by the pairs of a phrase, the title index's look-up is combined with the pairs' (a phrase of common
+  // words is in few documents). Otherwise the best title matches are checked instead: the words' index would
+  // give tens of thousands of documents to combine, and checking a document reads its vector out of line.
+  const titleQuery = positiveLexemes(tree).map(quoteLexeme).join(' | ');
+  const lookUp = match.byPairs ? { sql: ` AND ${where.sql}`, bindings: where.bindings } : f;
+  const check = match.byPairs ? { sql: '', bindings: [] } : { sql: ` WHERE ${match.sql}`, bindings: match.bindings };
+  const titled: { sql: string; bindings: Array<string | number> } = !titleQuery
+    ? { sql: 'SELECT NULL::int AS item_id WHERE false', bindings: [] }
+    : {
+        sql: `SELECT d.item_id FROM (
+                SELECT d.item_id, d.tsv, d.phrases FROM search_documents d
+                 WHERE d.title_tsv @@ ?::tsquery${lookUp.sql} AND (SELECT n FROM total) > ${RANK_ALL}
+                 ORDER BY ts_rank(d.title_tsv, ?::tsquery, 1) DESC, d.starts_at DESC, d.item_id DESC
+                 LIMIT ${TITLE_CANDIDATES}) d${check.sql}`,
+        bindings: [titleQuery, ...lookUp.bindings, titleQuery, ...check.bindings],
+      };
 
-    // A search for a phrase finds its matches by the pairs of its words, and PostgreSQL plans that for the pairs
-    // given: prepared, from a statement's sixth run it would consider a generic plan, one for any pairs, which it
-    // prices as no dearer and which reads several times as much. On the bench's 41,000 items, 16 phrase searches
-    // in a row took 150-220 ms from the sixth to the ninth and about 45 ms after, against 22-38 ms each planned
-    // anew (the other searches' prepared statements keep plans as good as their own: planning anew cost them time).
-    const ranked = await preparedRaw<{ rows: Array<{ total: number; ranked: number[] | null; page: number[] | null }> }>(
-      trx,
-      `WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE ${where.sql} LIMIT ${MAX_COUNT + 1}) x),
-       every_match AS (
-         SELECT d.item_id FROM search_documents d WHERE ${where.sql} AND (SELECT n FROM total) <= ${RANK_ALL}),
-       titled AS (${titled.sql}),
-       recent AS (
-         SELECT d.item_id FROM search_documents d
-          WHERE ${where.sql} AND (SELECT n FROM total) > ${RANK_ALL} AND (SELECT count(*) FROM titled) < ${TITLE_ENOUGH}
-          ORDER BY d.starts_at DESC, d.item_id DESC
-          LIMIT ${RECENT_CANDIDATES}),
-       ranked AS (
-         -- The candidates as an array: one look-up each (the planner cannot know how few there are).
-         SELECT d.item_id, ts_rank(d.tsv, ?::tsquery, 1) AS rank, d.starts_at
-           FROM search_documents d
-          WHERE d.item_id = ANY (ARRAY(SELECT item_id FROM every_match UNION ALL SELECT item_id FROM titled UNION ALL SELECT item_id FROM recent))),
-       ordered AS (SELECT item_id, row_number() OVER (ORDER BY rank DESC, starts_at DESC, item_id) AS n FROM ranked)
-       SELECT (SELECT n FROM total) AS total,
-              (SELECT array_agg(item_id ORDER BY n) FROM ordered) AS ranked,
-              (SELECT array_agg(item_id ORDER BY n) FROM ordered WHERE n > ? AND n <= ?) AS page`,
-      [...where.bindings, ...where.bindings, ...titled.bindings, ...where.bindings, tsquery, page.offset, page.offset + page.limit],
-      !match.byPairs,
+  // A search for a phrase finds its matches by the pairs of its words, and PostgreSQL plans that for the pairs
+  // given: prepared, from a statement's sixth run it would consider a generic plan, one for any pairs, which it
+  // prices as no dearer and which reads several times as much. On the bench's 41,000 items, 16 phrase searches
+  // in a row took 150-220 ms from the sixth to the ninth and about 45 ms after, against 22-38 ms each planned
+  // anew (the other searches' prepared statements keep plans as good as their own: planning anew cost them time).
+  const ranked = await preparedRaw<{ rows: Array<{ total: number; ranked: number[] | null; page: number[] | null }> }>(
+    trx,
+    `WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 FROM search_documents d WHERE ${where.sql} LIMIT ${MAX_COUNT + 1}) x),
+     every_match AS (
+       SELECT d.item_id FROM search_documents d WHERE ${where.sql} AND (SELECT n FROM total) <= ${RANK_ALL}),
+     titled AS (${titled.sql}),
+     recent AS (
+       SELECT d.item_id FROM search_documents d
+        WHERE ${where.sql} AND (SELECT n FROM total) > ${RANK_ALL} AND (SELECT count(*) FROM titled) < ${TITLE_ENOUGH}
+        ORDER BY d.starts_at DESC, d.item_id DESC
+        LIMIT ${RECENT_CANDIDATES}),
+     ranked AS (
+       -- The candidates as an array: one look-up each (the planner cannot know how few there are).
+       SELECT d.item_id, ts_rank(d.tsv, ?::tsquery, 1) AS rank, d.starts_at
+         FROM search_documents d
+        WHERE d.item_id = ANY (ARRAY(SELECT item_id FROM every_match UNION ALL SELECT item_id FROM titled UNION ALL SELECT item_id FROM recent))),
+     ordered AS (SELECT item_id, row_number() OVER (ORDER BY rank DESC, starts_at DESC, item_id) AS n FROM ranked)
+     SELECT (SELECT n FROM total) AS total,
+            (SELECT array_agg(item_id ORDER BY n) FROM ordered) AS ranked,
+            (SELECT array_agg(item_id ORDER BY n) FROM ordered WHERE n > ? AND n <= ?) AS page`,
+    [...where.bindings, ...where.bindings, ...titled.bindings, ...where.bindings, tsquery, page.offset, page.offset + page.limit],
+    !match.byPairs,
+  );
+  const row = ranked.rows[0];
+  const total = Math.min(row?.total ?? 0, MAX_COUNT);
+  const more = (row?.total ?? 0) > MAX_COUNT;
+  const candidates = row?.ranked ?? [];
+  const ids = [...(row?.page ?? [])];
+  // A page beyond the ranked candidates: the other matches, newest first.
+  if (ids.length < page.limit && page.offset + ids.length < total && candidates.length < total) {
+    const rest = await trx.raw<{ rows: Array<{ item_id: number }> }>(
+      `SELECT d.item_id FROM search_documents d
+        WHERE ${where.sql} AND NOT (d.item_id = ANY (?::int[]))
+        ORDER BY d.starts_at DESC, d.item_id DESC
+        LIMIT ? OFFSET ?`,
+      [...where.bindings, candidates, page.limit - ids.length, Math.max(0, page.offset - candidates.length)],
     );
-    const row = ranked.rows[0];
-    const total = Math.min(row?.total ?? 0, MAX_COUNT);
-    const more = (row?.total ?? 0) > MAX_COUNT;
-    const candidates = row?.ranked ?? [];
-    const ids = [...(row?.page ?? [])];
-    // A page beyond the ranked candidates: the other matches, newest first.
-    if (ids.length < page.limit && page.offset + ids.length < total && candidates.length < total) {
-      const rest = await trx.raw<{ rows: Array<{ item_id: number }> }>(
-        `SELECT d.item_id FROM search_documents d
-          WHERE ${where.sql} AND NOT (d.item_id = ANY (?::int[]))
-          ORDER BY d.starts_at DESC, d.item_id DESC
-          LIMIT ? OFFSET ?`,
-        [...where.bindings, candidates, page.limit - ids.length, Math.max(0, page.offset - candidates.length)],
-      );
-      ids.push(...rest.rows.map((r) => r.item_id));
-    }
-    return { total, more, hits: await hitRows(trx, ids, { tsquery, lexemes: positiveLexemes(tree), pairs: positivePhrasePairs(tree) }) };
-  }, true);
+    ids.push(...rest.rows.map((r) => r.item_id));
+  }
+  return { total, more, hits: await hitRows(trx, ids, { tsquery, lexemes: positiveLexemes(tree), pairs: positivePhrasePairs(tree) }) };
 }
 
 /** Items whose title resembles the text (trigram word similarity), for when no word matched at all. */
-export async function similarTitles(db: Db, text: string, filters: SearchFilters, page: { limit: number; offset: number }): Promise<HitPage> {
+export async function similarTitles(search: SearchTransaction, text: string, filters: SearchFilters, page: { limit: number; offset: number }): Promise<HitPage> {
   const f = filterSql(filters);
-  return withTextIndexes(db, async (trx) => {
-    const result = await trx.raw<{ rows: Array<{ total: number; page: number[] | null }> }>(
-      `WITH hits AS (
-         SELECT d.item_id, word_similarity(lower(?), lower(d.title)) AS rank, d.starts_at
-           FROM search_documents d
-          WHERE lower(?) <% lower(d.title)${f.sql}),
-       ordered AS (SELECT item_id, row_number() OVER (ORDER BY rank DESC, starts_at DESC, item_id) AS n FROM hits)
-       SELECT (SELECT count(*)::int FROM hits) AS total, (SELECT array_agg(item_id ORDER BY n) FROM ordered WHERE n > ? AND n <= ?) AS page`,
-      [text, text, ...f.bindings, page.offset, page.offset + page.limit],
-    );
-    const row = result.rows[0];
-    // No word matched, so nothing to highlight: the snippet is the start of the item's text.
-    return { total: Math.min(row?.total ?? 0, MAX_COUNT), more: (row?.total ?? 0) > MAX_COUNT, hits: await hitRows(trx, row?.page ?? [], null) };
-  });
+  await applySettings(search);
+  const { trx } = search;
+  const result = await trx.raw<{ rows: Array<{ total: number; page: number[] | null }> }>(
+    `WITH hits AS (
+       SELECT d.item_id, word_similarity(lower(?), lower(d.title)) AS rank, d.starts_at
+         FROM search_documents d
+        WHERE lower(?) <% lower(d.title)${f.sql}),
+     ordered AS (SELECT item_id, row_number() OVER (ORDER BY rank DESC, starts_at DESC, item_id) AS n FROM hits)
+     SELECT (SELECT count(*)::int FROM hits) AS total, (SELECT array_agg(item_id ORDER BY n) FROM ordered WHERE n > ? AND n <= ?) AS page`,
+    [text, text, ...f.bindings, page.offset, page.offset + page.limit],
+  );
+  const row = result.rows[0];
+  // No word matched, so nothing to highlight: the snippet is the start of the item's text.
+  return { total: Math.min(row?.total ?? 0, MAX_COUNT), more: (row?.total ?? 0) > MAX_COUNT, hits: await hitRows(trx, row?.page ?? [], null) };
 }
 
 /**
@@ -326,9 +342,9 @@ export async function similarTitles(db: Db, text: string, filters: SearchFilters
  * document now; null when none is similar enough. search_words only grows, so the
  * check against search_documents is what keeps words of closed or withdrawn items out.
  */
-export async function closestWords(db: Db, terms: string[]): Promise<Array<{ term: string; word: string | null }>> {
+export async function closestWords(search: SearchTransaction, terms: string[]): Promise<Array<{ term: string; word: string | null }>> {
   if (terms.length === 0) return [];
-  const result = await db.raw<{ rows: Array<{ term: string; word: string | null }> }>(
+  const result = await search.trx.raw<{ rows: Array<{ term: string; word: string | null }> }>(
     `SELECT t.term, s.word
        FROM unnest(?::text[]) WITH ORDINALITY AS t(term, n)
        LEFT JOIN LATERAL (
