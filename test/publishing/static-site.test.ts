@@ -308,6 +308,31 @@ describe('npm run publish: the static site', () => {
     expect(onDisk.sort()).toEqual([...linked].sort());
   }, 240_000);
 
+  it('fails, and leaves the previous site whole, when a file it takes over cannot be linked', async () => {
+    // Files taken over are hard links made without reading them: a link that fails fails the publish, before
+    // anything is swapped in.
+    const before = fs.readlinkSync(out);
+    const site = fs.realpathSync(out);
+    const versions = fs.readdirSync(`${out}.versions`).sort();
+    // A committee page that the next publish takes over unchanged, gone from the served version.
+    const taken = path.join(site, 'udvalg', 'social-og-sundhedsudvalget', 'index.html');
+    const aside = path.join(work, 'taken-aside.html');
+    fs.renameSync(taken, aside);
+    try {
+      await t.db('committees').where({ slug: 'udsatteraadet' }).update({ name: 'Udsatterådet (linkprøve)' });
+      const failed = await runScript('publish.ts', ['--out', out, '--uden-pdf'], env);
+      expect(failed.code).not.toBe(0);
+      expect(failed.output).toContain('ENOENT');
+      expect(fs.readlinkSync(out)).toBe(before);
+      expect(fs.readdirSync(`${out}.versions`).sort()).toEqual(versions);
+    } finally {
+      fs.renameSync(aside, taken);
+    }
+    const next = await runScript('publish.ts', ['--out', out, '--uden-pdf'], env);
+    expect(next.code).toBe(0);
+    expect(fs.readFileSync(path.join(fs.realpathSync(out), 'udvalg', 'udsatteraadet', 'index.html'), 'utf8')).toContain('Udsatterådet (linkprøve)');
+  }, 240_000);
+
   it('renders every page anew when the public address changes: no page keeps the old one', async () => {
     // Without the PDFs: printing them again is most of a full publish's time, and this test reads the text files.
     const moved = await runScript('publish.ts', ['--out', out, '--uden-pdf'], { ...env, BASE_URL: 'https://dagsordener.ballerup.dk' });
