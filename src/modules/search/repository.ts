@@ -341,17 +341,25 @@ export async function similarTitles(search: SearchTransaction, text: string, fil
  * For each term, the most similar word (trigram similarity) that occurs in a public
  * document now; null when none is similar enough. search_words only grows, so the
  * check against search_documents is what keeps words of closed or withdrawn items out.
+ * The similar words are checked in order of similarity until one occurs (they are sorted
+ * before the check, OFFSET 0), each first in a sample of its documents and, when the
+ * sample holds none, exactly (migrations/20261202100000_search_word_in_sample.ts).
  */
 export async function closestWords(search: SearchTransaction, terms: string[]): Promise<Array<{ term: string; word: string | null }>> {
   if (terms.length === 0) return [];
+  // The exact check goes through the words index, as a bitmap scan.
+  await applySettings(search);
   const result = await search.trx.raw<{ rows: Array<{ term: string; word: string | null }> }>(
     `SELECT t.term, s.word
        FROM unnest(?::text[]) WITH ORDINALITY AS t(term, n)
        LEFT JOIN LATERAL (
-         SELECT w.word FROM search_words w
-          WHERE w.word % t.term
-            AND EXISTS (SELECT 1 FROM search_documents d WHERE d.words @> ARRAY[w.word])
-          ORDER BY similarity(w.word, t.term) DESC, w.word
+         SELECT w.word FROM (
+           SELECT w.word, similarity(w.word, t.term) AS score FROM search_words w
+            WHERE w.word % t.term
+            ORDER BY score DESC, w.word
+           OFFSET 0) w
+          WHERE search_word_in_sample(w.word) OR EXISTS (SELECT 1 FROM search_documents d WHERE d.words @> ARRAY[w.word])
+          ORDER BY w.score DESC, w.word
           LIMIT 1
        ) s ON true
       ORDER BY t.n`,
