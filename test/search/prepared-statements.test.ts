@@ -1,4 +1,5 @@
 import { createDb, type Db } from '../../src/db/knex';
+import { fullTextSearch, withSearchTransaction } from '../../src/modules/search/repository';
 import { searchPublic } from '../../src/modules/search/service';
 import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
 
@@ -43,6 +44,19 @@ describe('prepared search statements', () => {
     )).rows;
     expect(plans.length).toBeGreaterThanOrEqual(2);
     for (const plan of plans) expect({ custom: Number(plan.custom), generic: Number(plan.generic) > 0 }).toEqual({ custom: 0, generic: true });
+  });
+
+  it('leaves the plans of a search with a phrase to PostgreSQL: the phrase is planned for its words', async () => {
+    const modeAfter = (text: string) =>
+      withSearchTransaction(one, async (search) => {
+        expect((await fullTextSearch(search, { kind: 'typed', text }, {}, { limit: 20, offset: 0 })).total).toBeGreaterThan(0);
+        return ((await search.trx.raw<{ rows: Array<{ mode: string }> }>("SELECT current_setting('plan_cache_mode') AS mode")).rows[0] as { mode: string }).mode;
+      });
+    expect(await modeAfter('økonomiske konsekvenser')).toBe('force_generic_plan');
+    expect(await modeAfter('"økonomiske konsekvenser"')).toBe('auto');
+    expect(await modeAfter('budget "økonomiske konsekvenser"')).toBe('auto');
+    // The setting is the transaction's alone.
+    expect(((await one.raw<{ rows: Array<{ mode: string }> }>("SELECT current_setting('plan_cache_mode') AS mode")).rows[0] as { mode: string }).mode).toBe('auto');
   });
 
   it('prepares no statement for a phrase: however many shapes of phrases are typed, the statements stay as few', async () => {

@@ -117,16 +117,22 @@ function filterSql(filters: SearchFilters): { sql: string; bindings: Array<strin
  * another index (even the primary key, for its order) and checking each row,
  * reads every vector, where the text index answers from its own pages. (Starting
  * parallel workers or JIT compiling for these short queries only adds time.)
- * A prepared statement keeps one plan for all values: PostgreSQL would otherwise
- * plan the page's hits (hitRows) anew for every search, about a millisecond each.
  */
 const PLANNER_SETTINGS = [
   "set_config('enable_seqscan', 'off', true)",
   "set_config('enable_indexscan', 'off', true)",
   "set_config('max_parallel_workers_per_gather', '0', true)",
   "set_config('jit', 'off', true)",
-  "set_config('plan_cache_mode', 'force_generic_plan', true)",
 ].join(', ');
+
+/**
+ * A prepared statement keeps one plan for all values (generic): PostgreSQL would otherwise
+ * plan the page's hits (hitRows) anew for every search, about a millisecond each. Not in
+ * the transaction of a query with a phrase (`<->` or `<N>` in its tsquery): the phrase's
+ * statement is planned for its pairs (fullTextSearch says why), and the setting would make
+ * its plan generic too. Set with reading the query, from what it reads as (`q`).
+ */
+const PLAN_CACHE_MODE = "set_config('plan_cache_mode', CASE WHEN strpos(q, '<') > 0 THEN 'auto' ELSE 'force_generic_plan' END, true)";
 
 /**
  * One search's transaction: the typed search and, when it finds nothing, the fallbacks
@@ -244,7 +250,11 @@ async function hitRows(trx: Knex.Transaction, ids: number[], query: { tsquery: s
 export async function fullTextSearch(search: SearchTransaction, mode: MatchMode, filters: SearchFilters, page: { limit: number; offset: number }): Promise<HitPage> {
   const { trx } = search;
   // The settings in the same round trip as reading the query.
-  const parsed = await preparedRaw<{ rows: Array<{ q: string }> }>(trx, `SELECT ${PLANNER_SETTINGS}, websearch_to_tsquery('danish', ?)::text AS q`, [queryText(mode)]);
+  const parsed = await preparedRaw<{ rows: Array<{ q: string }> }>(
+    trx,
+    `SELECT ${PLANNER_SETTINGS}, ${PLAN_CACHE_MODE}, q FROM (SELECT websearch_to_tsquery('danish', ?)::text AS q) query`,
+    [queryText(mode)],
+  );
   search.settingsApplied = true;
   const tsquery = parsed.rows[0]?.q ?? '';
   const tree = parseTsquery(tsquery);
