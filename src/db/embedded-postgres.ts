@@ -130,7 +130,7 @@ async function isInitialised(clusterDir: string): Promise<boolean> {
  * PostgreSQL's default of 128 MB up to 1 GB (the server, Chromium and the operating system's file cache share the
  * rest). With the default, a municipality's search index (676 MB for ten years) could not stay in memory: a
  * search read its candidates' text vectors from the operating system's file cache, or from disk once that had
- * let them go. The cache costs at start: PostgreSQL started in 0.31–0.39 s with 1 GB against 0.20–0.22 s with
+ * let them go. The cache costs at start: PostgreSQL started in 0.31–0.39 s with 1 GB against 0.16–0.22 s with
  * 128 MB (2 GB: 0.36–0.41 s), on the bench's machine.
  */
 export function sharedBuffersFor(totalMemory: number): string {
