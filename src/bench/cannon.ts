@@ -1,5 +1,4 @@
-import v8 from 'node:v8';
-import vm from 'node:vm';
+import { collectGarbageNow } from '../lib/collect-garbage';
 import { forkForResult } from './child-ipc';
 
 /** What the bench reads from one autocannon run. */
@@ -58,8 +57,7 @@ const LOAD_GENERATOR_SEMI_SPACE_MB = 64;
  * bench measures serving a page in steady state, beside a static file server.
  */
 export async function settleBeforeLoad(seconds: number): Promise<void> {
-  v8.setFlagsFromString('--expose-gc');
-  (vm.runInNewContext('gc') as () => void)();
+  collectGarbageNow();
   const left = 60_000 - (Date.now() % 60_000);
   if (left < (seconds + 2) * 1000) await new Promise((resolve) => setTimeout(resolve, left + 250));
 }

@@ -2,11 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
-import vm from 'node:vm';
 import type { RequestHandler } from 'express';
 import { createApp } from '../../app';
 import { loadConfig, type Config } from '../../config';
 import { openDatabase } from '../../db/database';
+import { collectGarbageNow } from '../../lib/collect-garbage';
 import type { Db } from '../../db/knex';
 import { createBrowserPool, type BrowserPool } from '../../pdf/browser';
 import { createPageCache } from '../../web/page-cache';
@@ -29,16 +29,6 @@ import { describeWriteError } from './write-errors';
  */
 export function boundHeapGrowth(): void {
   v8.setFlagsFromString('--heap-growing-percent=50');
-}
-
-/**
- * A full garbage collection, now. A publish that wrote most of the site leaves hundreds of megabytes behind,
- * which V8 would collect when the heap next fills: in the middle of the process's next work (an incremental
- * publish, the server's answers). Node makes V8's collector callable only behind a flag, which is set here.
- */
-function collectGarbageNow(): void {
-  v8.setFlagsFromString('--expose-gc');
-  (vm.runInNewContext('gc') as () => void)();
 }
 
 /** Renders pages without sessions: the static site is what an anonymous citizen sees. */
@@ -68,6 +58,7 @@ export async function publishFromDatabase(input: PublishInput): Promise<PublishR
     await trx.raw('SELECT pg_advisory_xact_lock(770077)');
     return publishWith({ ...input, pdf, filesDir });
   }).finally(() => browser?.close());
+  // What a publish that wrote most of the site left behind is collected before the process's next work.
   if (lock.written > lock.reused) collectGarbageNow();
   return lock;
 }
