@@ -9,6 +9,7 @@ import { createMailer } from './modules/mail/mailer';
 import { registerPdfJobs } from './modules/pdf/jobs';
 import { afterPublication, publishSiteOnStart, registerSitePublishing } from './modules/publishing/jobs';
 import { createMeetingPdfs } from './modules/pdf/service';
+import { warmSearchIndex } from './modules/search/warm';
 import { createBrowserPool } from './pdf/browser';
 import { createPageCache } from './web/page-cache';
 import { createSessionMiddleware } from './web/session';
@@ -103,6 +104,17 @@ async function main(): Promise<void> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   info(`Mødebog kører på http://localhost:${port}`);
+  // The search index into PostgreSQL's cache, in the background: the first searches need not read it from disk.
+  warmSearchIndex(database.db).then(
+    (outcome) => {
+      const blocks = outcome.warmed.reduce((sum, relation) => sum + relation.blocks, 0);
+      debug(outcome.skipped ? 'Søgeindekset læses ikke ind i cachen: pg_prewarm findes ikke' : `Søgeindekset læst ind i cachen (${Math.round((blocks * 8192) / 2 ** 20)} MB)`);
+      if (outcome.left.length > 0) info(`Søgeindekset fylder mere end cachen kan rumme: ${outcome.left.join(', ')} læses fra disken`);
+    },
+    (error: unknown) => {
+      if (!stopping) log('Søgeindekset kunne ikke læses ind i cachen', error);
+    },
+  );
 }
 
 main().catch((error: unknown) => {

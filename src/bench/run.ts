@@ -12,6 +12,7 @@ import { createMeetingPdfs } from '../modules/pdf/service';
 import { createBrowserPool } from '../pdf/browser';
 import { listenOnLoopback } from '../web/loopback';
 import { createPageCache } from '../web/page-cache';
+import { warmSearchIndex } from '../modules/search/warm';
 import { measurePdfBatch, printRaw, recordingPool, type PrintedPage } from './pdf-batch';
 import { loadInChildProcess } from './cannon';
 import { median, percentile } from './stats';
@@ -122,6 +123,8 @@ export async function runBench(options: { quick: boolean; out: string; say: (m: 
     });
     const server = await listenOnLoopback(app);
     cleanups.push(() => server.close());
+    // As the server does after its start (src/server.ts), here finished before the first measure.
+    await warmSearchIndex(db);
 
     // 1. Meeting page under load, beside express.static serving the same bytes.
     const target = data.meetings.filter((m) => m.published).sort((a, b) => b.items - a.items)[Math.floor(data.meetings.length / 4)] ?? data.meetings[0];
