@@ -18,4 +18,30 @@ describe('listenOnLoopback', () => {
     expect(clientGaveUp).toBe(false);
     expect(socket.destroyed || (await new Promise<boolean>((resolve) => socket.once('close', () => resolve(true))))).toBe(true);
   }, 30_000);
+
+  it('reads answers whole with their status and type, sends the headers given, takes a redirect as an answer, and closes with its connections kept alive', async () => {
+    const body = 'æøå '.repeat(40_000);
+    const server = await listenOnLoopback((req, res) => {
+      if (req.url === '/videre') {
+        res.writeHead(302, { location: '/side' }).end();
+        return;
+      }
+      if (req.headers['x-moedebog-static'] !== '1') {
+        res.writeHead(400).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    });
+    try {
+      const headers = { 'x-moedebog-static': '1' };
+      const answers = await Promise.all([server.get('/side', headers), server.get('/side', headers), server.get('/videre'), server.get('/side')]);
+      expect(answers[0]).toMatchObject({ status: 200, type: 'text/html; charset=utf-8' });
+      expect(answers[0]?.body.equals(Buffer.from(body))).toBe(true);
+      expect(answers[1]?.body.toString('utf8')).toBe(body);
+      expect(answers[2]?.status).toBe(302);
+      expect(answers[3]?.status).toBe(400);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
 });

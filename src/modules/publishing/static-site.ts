@@ -542,12 +542,11 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
     try {
       // Each path once, in order: the listed ones, then what their pages link to.
       let next = 0;
+      const headers = { 'x-moedebog-static': '1', 'x-forwarded-host': host, 'x-forwarded-proto': new URL(o.baseUrl).protocol.replace(':', '') };
       const fetchOne = async (urlPath: string) => {
-        const res = await fetch(`${server.url}${urlPath}`, { headers: { 'x-moedebog-static': '1', 'x-forwarded-host': host, 'x-forwarded-proto': new URL(o.baseUrl).protocol.replace(':', '') }, redirect: 'manual' });
-        if (res.status !== 200) throw new Error(`${urlPath} svarede ${res.status}`);
-        const type = res.headers.get('content-type') ?? 'application/octet-stream';
-        const body = Buffer.from(await res.arrayBuffer());
-        return { type, body };
+        const answer = await server.get(urlPath, headers);
+        if (answer.status !== 200) throw new Error(`${urlPath} svarede ${answer.status}`);
+        return answer;
       };
       // A few pages at a time: rendering is mostly waiting on the database.
       const worker = async () => {
@@ -595,11 +594,11 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
         index.entries[ALL_MEETINGS_CALENDAR] = { file, hash: await put(file, calendar), stamp: calendarStamp, html: false, links: [] };
       }
       // The not-found page, as the live site answers it.
-      const missing = await fetch(`${server.url}/findes-ikke-${crypto.randomBytes(4).toString('hex')}`, { headers: { 'x-moedebog-static': '1' } });
-      await put('404.html', Buffer.from(await missing.arrayBuffer()));
+      const missing = await server.get(`/findes-ikke-${crypto.randomBytes(4).toString('hex')}`, { 'x-moedebog-static': '1' });
+      await put('404.html', missing.body);
       if (!('soeg/index.html' in manifest)) {
-        const search = await fetch(`${server.url}/soeg`, { headers: { 'x-moedebog-static': '1' } });
-        if (search.status === 200) await put('soeg/index.html', Buffer.from(await search.arrayBuffer()));
+        const search = await server.get('/soeg', { 'x-moedebog-static': '1' });
+        if (search.status === 200) await put('soeg/index.html', search.body);
       }
     } finally {
       await server.close();
