@@ -1,4 +1,4 @@
-import { SITEMAP_LIMIT, sitemapFiles } from '../../src/modules/publishing/site-map';
+import { SITEMAP_LIMIT, linkedPaths, sitemapFiles } from '../../src/modules/publishing/site-map';
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]);
 
@@ -29,5 +29,20 @@ describe('sitemap.xml', () => {
     expect(parts.flatMap((p) => locs(p.xml))).toEqual(pages.map((p) => `https://moeder.ballerup.dk${p}`));
     // Exactly at the limit: still one file.
     expect(sitemapFiles('https://x.dk', pages.slice(0, 3), 3).map((f) => f.file)).toEqual(['sitemap.xml']);
+  });
+});
+
+describe('the links of a page that the publish follows', () => {
+  it('are its root-relative links and sources on the public site, once each, as UTF-8', () => {
+    const page = Buffer.from(
+      [
+        '<a href="/sager/Ældre&amp;Børn?side=2">Ældre</a> <a href="/dagsorden/møde-1#punkt-2">Møde</a>',
+        '<img src="/filer/bilag-ø.png"> <a href="/dagsorden/møde-1">igen</a> <a href="//cdn.example.dk/x">cdn</a>',
+        '<a href="/assets/app.css">css</a> <a href="/admin">admin</a> <a href="https://andet.dk/">ude</a> <a href="relativ">rel</a>',
+        '<link href="/udvalg">',
+      ].join('\n'),
+      'utf8',
+    );
+    expect(linkedPaths(page)).toEqual(['/sager/Ældre&Børn', '/dagsorden/møde-1', '/filer/bilag-ø.png', '/udvalg']);
   });
 });

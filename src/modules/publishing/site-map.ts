@@ -55,14 +55,18 @@ export function outputFile(urlPath: string, contentType: string): string {
   return clean.replace(/^\//, '');
 }
 
-/** Root-relative links and sources in a page that belong to the public site. */
-export function linkedPaths(html: string): string[] {
+/**
+ * Root-relative links and sources in a page that belong to the public site. The page is read as
+ * latin1, a character a byte (a UTF-8 decoding of every page of a large site cost the publish 2-3 s):
+ * the markup around a link is ASCII, and each link's bytes are decoded as UTF-8 when it is kept.
+ */
+export function linkedPaths(page: Buffer): string[] {
   const found = new Set<string>();
-  for (const m of html.matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
+  for (const m of page.toString('latin1').matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
     const p = (m[1] ?? '').replace(/&amp;/g, '&');
     if (p.startsWith('//') || /^\/(assets|pagefind|admin|login|logout|mine-moeder)(\/|$)/.test(p)) continue;
-    // A copy, not a slice: a slice of the page would keep the whole page in memory for as long as the link is kept.
-    found.add(Buffer.from(p, 'utf8').toString('utf8'));
+    // Decoded into a string of its own: a slice of the page would keep the whole page in memory for as long as the link is kept.
+    found.add(Buffer.from(p, 'latin1').toString('utf8'));
   }
   return [...found];
 }

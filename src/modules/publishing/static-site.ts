@@ -569,7 +569,7 @@ export async function publishSite(o: PublishOptions): Promise<PublishResult> {
             const file = outputFile(urlPath, type);
             if (folder && !file.startsWith(`${folder.dir}/`)) throw new Error(`${urlPath} hører ikke til mappen ${folder.dir}`);
             const html = type.startsWith('text/html');
-            entry = { file, hash: await put(file, body, folder), stamp, html, links: html ? linkedPaths(body.toString('utf8')) : [] };
+            entry = { file, hash: await put(file, body, folder), stamp, html, links: html ? linkedPaths(body) : [] };
             (folder ? folder.index.entries : index.entries)[urlPath] = entry;
           }
           if (entry.html) {
