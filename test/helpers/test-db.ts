@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import type { Knex } from 'knex';
 import { createDb, type Db } from '../../src/db/knex';
 import { readClusterInfo, withDatabase } from './cluster';
 
@@ -18,6 +19,16 @@ export async function cloneDemoDatabase(): Promise<TestDb> {
 /** An empty database with nothing in it (not even migrations). */
 export async function emptyDatabase(): Promise<TestDb> {
   return createFrom('template0');
+}
+
+/** `work` in a transaction of `db` that is rolled back, whatever it did. */
+export async function inRolledBack<T>(db: Db, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  const trx = await db.transaction();
+  try {
+    return await work(trx);
+  } finally {
+    await trx.rollback();
+  }
 }
 
 async function createFrom(template: string): Promise<TestDb> {

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { closestWords } from '../../src/modules/search/repository';
-import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
+import { cloneDemoDatabase, inRolledBack, type TestDb } from '../helpers/test-db';
 
 /**
  * The misspelling fallback's suggestions (closestWords): the most similar word that occurs in a public
@@ -14,26 +14,17 @@ describe('the most similar public word for a misspelled one', () => {
   });
   afterAll(() => t.drop());
 
-  /** `work` in a transaction that is rolled back. */
-  const inRolledBack = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> => {
-    const trx = await t.db.transaction();
-    try {
-      return await work(trx);
-    } finally {
-      await trx.rollback();
-    }
-  };
   const closest = (trx: Knex.Transaction, terms: string[]) => closestWords({ trx, settingsApplied: false }, terms);
 
   it('is the most similar word in a public document, or none', async () => {
-    expect(await inRolledBack((trx) => closest(trx, ['sundhedspoliitk', 'xqzwvk']))).toEqual([
+    expect(await inRolledBack(t.db, (trx) => closest(trx, ['sundhedspoliitk', 'xqzwvk']))).toEqual([
       { term: 'sundhedspoliitk', word: 'sundhedspolitik' },
       { term: 'xqzwvk', word: null },
     ]);
   });
 
   it('passes over a more similar word that no public document holds', async () => {
-    const suggested = await inRolledBack(async (trx) => {
+    const suggested = await inRolledBack(t.db, async (trx) => {
       // The vocabulary only grows: a word of an item since closed or withdrawn stays in it.
       await trx('search_words').insert({ word: 'sundhedspoliitk' });
       return closest(trx, ['sundhedspoliitk']);
@@ -42,7 +33,7 @@ describe('the most similar public word for a misspelled one', () => {
   });
 
   it('gives the same answer when the sample of a word\'s documents holds none of them', async () => {
-    const sampled = await inRolledBack(async (trx) => {
+    const sampled = await inRolledBack(t.db, async (trx) => {
       expect((await trx.raw("SELECT search_word_in_sample('sundhedspolitik') AS found")).rows[0]).toEqual({ found: true });
       // A sample that always misses: the exact look-up answers.
       await trx.raw("CREATE OR REPLACE FUNCTION search_word_in_sample(word text) RETURNS boolean LANGUAGE sql STABLE AS 'SELECT false'");

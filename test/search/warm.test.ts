@@ -1,6 +1,5 @@
-import type { Knex } from 'knex';
 import { warmSearchIndex } from '../../src/modules/search/warm';
-import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
+import { cloneDemoDatabase, inRolledBack, type TestDb } from '../helpers/test-db';
 
 /**
  * The search index read into PostgreSQL's cache after a start (src/modules/search/warm.ts), checked in the
@@ -14,14 +13,6 @@ describe('reading the search index into the cache', () => {
   });
   afterAll(() => t.drop());
 
-  const inRolledBack = async <T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> => {
-    const trx = await t.db.transaction();
-    try {
-      return await work(trx);
-    } finally {
-      await trx.rollback();
-    }
-  };
   /** search_documents and search_words, their indexes, their TOAST tables and those tables' indexes, with their sizes in blocks. */
   const searchRelations = async () =>
     (
@@ -86,7 +77,7 @@ describe('reading the search index into the cache', () => {
   });
 
   it('reads nothing where the extension is not there', async () => {
-    const outcome = await inRolledBack(async (trx) => {
+    const outcome = await inRolledBack(t.db, async (trx) => {
       await trx.raw('DROP EXTENSION pg_prewarm');
       return warmSearchIndex(trx);
     });
