@@ -22,6 +22,10 @@ describe('listenOnLoopback', () => {
   it('reads answers whole with their status and type, sends the headers given, takes a redirect as an answer, and closes with its connections kept alive', async () => {
     const body = 'æøå '.repeat(40_000);
     const server = await listenOnLoopback((req, res) => {
+      if (req.url?.startsWith('/sager/')) {
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(req.url);
+        return;
+      }
       if (req.url === '/videre') {
         res.writeHead(302, { location: '/side' }).end();
         return;
@@ -40,6 +44,8 @@ describe('listenOnLoopback', () => {
       expect(answers[1]?.body.toString('utf8')).toBe(body);
       expect(answers[2]?.status).toBe(302);
       expect(answers[3]?.status).toBe(400);
+      // As fetch() sent it: a space and letters outside ASCII percent-encoded as UTF-8, the query kept.
+      expect((await server.get('/sager/01.02 P20/Ældre&Børn?side=2')).body.toString()).toBe('/sager/01.02%20P20/%C3%86ldre&B%C3%B8rn?side=2');
     } finally {
       await server.close();
     }
