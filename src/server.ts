@@ -107,8 +107,8 @@ async function main(): Promise<void> {
   // The search index into PostgreSQL's cache, in the background: the first searches need not read it from disk.
   warmSearchIndex(database.db).then(
     (outcome) => {
-      const blocks = outcome.warmed.reduce((sum, relation) => sum + relation.blocks, 0);
-      debug(outcome.skipped ? 'Søgeindekset læses ikke ind i cachen: pg_prewarm findes ikke' : `Søgeindekset læst ind i cachen (${Math.round((blocks * 8192) / 2 ** 20)} MB)`);
+      const bytes = outcome.warmed.reduce((sum, relation) => sum + relation.bytes, 0);
+      debug(outcome.skipped ? 'Søgeindekset læses ikke ind i cachen: pg_prewarm findes ikke' : `Søgeindekset læst ind i cachen (${Math.round(bytes / 2 ** 20)} MB)`);
       if (outcome.left.length > 0) info(`Søgeindekset fylder mere end cachen kan rumme: ${outcome.left.join(', ')} læses fra disken`);
     },
     (error: unknown) => {

@@ -13,11 +13,11 @@ describe('reading the search index into the cache', () => {
   });
   afterAll(() => t.drop());
 
-  /** search_documents and search_words, their indexes, their TOAST tables and those tables' indexes, with their sizes in blocks. */
+  /** search_documents and search_words, their indexes, their TOAST tables and those tables' indexes, with their sizes in bytes and in blocks. */
   const searchRelations = async () =>
     (
-      await t.db.raw<{ rows: Array<{ name: string; blocks: number }> }>(
-        `SELECT c.oid::regclass::text AS name, (pg_relation_size(c.oid) / current_setting('block_size')::int)::int AS blocks
+      await t.db.raw<{ rows: Array<{ name: string; bytes: number; blocks: number }> }>(
+        `SELECT c.oid::regclass::text AS name, pg_relation_size(c.oid)::int AS bytes, (pg_relation_size(c.oid) / current_setting('block_size')::int)::int AS blocks
            FROM pg_class c, pg_class s
           WHERE s.oid IN ('search_documents'::regclass, 'search_words'::regclass)
             AND (c.oid = s.oid OR c.oid = s.reltoastrelid
@@ -57,7 +57,7 @@ describe('reading the search index into the cache', () => {
     expect(outcome.left).toEqual([]);
     expect(new Set(outcome.warmed.map((w) => w.name))).toEqual(new Set(relations.map((r) => r.name)));
     for (const relation of relations) {
-      expect(outcome.warmed.find((w) => w.name === relation.name)?.blocks).toBe(relation.blocks);
+      expect(outcome.warmed.find((w) => w.name === relation.name)?.bytes).toBe(relation.bytes);
       expect(await cached(relation.name)).toBe(relation.blocks);
     }
     expect(outcome.warmed[0]?.name).toMatch(/^search_documents_.*(index|pkey)$/);
@@ -69,9 +69,8 @@ describe('reading the search index into the cache', () => {
     // The largest TOAST table: search_documents' (the documents' vectors and text).
     const toast = relations.filter((r) => /^pg_toast\.pg_toast_\d+$/.test(r.name)).sort((a, b) => b.blocks - a.blocks)[0];
     expect(toast?.blocks).toBeGreaterThan(0);
-    const blockSize = 8192;
-    const all = relations.reduce((sum, r) => sum + r.blocks, 0) * blockSize;
-    const outcome = await warmSearchIndex(t.db, { budgetBytes: all - (toast?.blocks ?? 0) * blockSize });
+    const all = relations.reduce((sum, r) => sum + r.bytes, 0);
+    const outcome = await warmSearchIndex(t.db, { budgetBytes: all - (toast?.bytes ?? 0) });
     expect(outcome.left).toEqual([toast?.name]);
     expect(outcome.warmed).toHaveLength(relations.length - 1);
   });

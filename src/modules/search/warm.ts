@@ -12,7 +12,8 @@ const WARM_SHARE = 0.75;
 
 export interface WarmedRelation {
   name: string;
-  blocks: number;
+  /** Its size, all of it read into the cache */
+  bytes: number;
 }
 
 export interface WarmOutcome {
@@ -54,8 +55,8 @@ export async function warmSearchIndex(db: Knex | Knex.Transaction, options: { bu
       continue;
     }
     room -= bytes;
-    const result = await db.raw<{ rows: Array<{ blocks: string }> }>('SELECT pg_prewarm(?::oid::regclass) AS blocks', [relation.oid]);
-    warmed.push({ name: relation.name, blocks: Number(result.rows[0]?.blocks ?? 0) });
+    await db.raw('SELECT pg_prewarm(?::oid::regclass)', [relation.oid]);
+    warmed.push({ name: relation.name, bytes });
   }
   return { warmed, left, skipped: null };
 }
