@@ -25,14 +25,14 @@ export async function listenOnLoopback(handler: http.RequestListener): Promise<L
   const server = http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
   const agent = new http.Agent({ keepAlive: true });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: origin,
     get: (urlPath, headers = {}) =>
       new Promise((resolve, reject) => {
-        // The path as fetch() sends it: parsed as a URL, so a space or a letter outside ASCII is percent-encoded (UTF-8).
-        const target = new URL(urlPath, 'http://127.0.0.1');
-        const request = http.get({ host: '127.0.0.1', port, path: `${target.pathname}${target.search}`, headers, agent }, (response) => {
+        // Given as a URL, as fetch() was: a space or a letter outside ASCII in the path goes out percent-encoded (UTF-8).
+        const request = http.get(new URL(urlPath, origin), { headers, agent }, (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('error', reject);
