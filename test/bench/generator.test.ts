@@ -1,6 +1,6 @@
 import { migrateLatest } from '../../src/db/knex';
 import { generateMunicipality, prng, verifyGenerated, type GeneratedData } from '../../src/bench/generator';
-import { emptyDatabase, type TestDb } from '../helpers/test-db';
+import { emptyDatabase, inRolledBack, type TestDb } from '../helpers/test-db';
 
 const TINY = { committees: 1, meetingsPerYear: 2, years: 1, itemsPerMeeting: 4 };
 /** Small, but with every kind of row: closed items, votes, dissents, budget tables, hidden attachments, announcements. */
@@ -77,16 +77,13 @@ describe('bench generator', () => {
       expect(generatedWords.length).toBeGreaterThan(50);
       expect(new Set(generatedWords).size).toBe(generatedWords.length);
       // Every document afresh through the application's function, one after another as the app writes them.
-      const trx = await t.db.transaction();
-      try {
+      await inRolledBack(t.db, async (trx) => {
         await trx.raw('DELETE FROM search_documents');
         await trx.raw('DELETE FROM search_words');
         await trx.raw('SELECT count(search_refresh_item(id)) FROM (SELECT id FROM agenda_items ORDER BY id) i');
         const rebuilt = (await trx.raw<{ rows: Array<{ word: string }> }>('SELECT word FROM search_words ORDER BY word COLLATE "C"')).rows.map((r) => r.word);
         expect(rebuilt).toEqual(generatedWords);
-      } finally {
-        await trx.rollback();
-      }
+      });
     });
 
     it('logs every meeting and the site as changed, and leaves the minutes locked', async () => {
@@ -98,22 +95,16 @@ describe('bench generator', () => {
     });
 
     it('fails when a document or the minutes differ from what the application makes', async () => {
-      const trx = await t.db.transaction();
-      try {
+      await inRolledBack(t.db, async (trx) => {
         const doc = (await trx('search_documents').orderBy('item_id').first('item_id')) as { item_id: number };
         await trx('search_documents').where({ item_id: doc.item_id }).update({ body: trx.raw("body || ' ekstra'") });
         await expect(verifyGenerated(trx, data, { items: 'all', meetings: 0 })).rejects.toThrow(`item ${doc.item_id}: the document differs`);
-      } finally {
-        await trx.rollback();
-      }
+      });
       const published = data.meetings.find((m) => m.published) as GeneratedData['meetings'][number];
-      const trx2 = await t.db.transaction();
-      try {
-        await trx2('minutes_snapshots').where({ meeting_id: published.id }).update({ canonical: trx2.raw("replace(canonical, '\"format\"', '\"formatet\"')") });
-        await expect(verifyGenerated(trx2, { ...data, meetings: [published] }, { items: 0, meetings: 'all' })).rejects.toThrow(`meeting ${published.slug}: the minutes snapshot`);
-      } finally {
-        await trx2.rollback();
-      }
+      await inRolledBack(t.db, async (trx) => {
+        await trx('minutes_snapshots').where({ meeting_id: published.id }).update({ canonical: trx.raw("replace(canonical, '\"format\"', '\"formatet\"')") });
+        await expect(verifyGenerated(trx, { ...data, meetings: [published] }, { items: 0, meetings: 'all' })).rejects.toThrow(`meeting ${published.slug}: the minutes snapshot`);
+      });
     });
   });
 

@@ -1,5 +1,5 @@
 import { matchCondition, parseTsquery, positiveLexemes, printTsquery } from '../../src/modules/search/tsquery';
-import { cloneDemoDatabase, type TestDb } from '../helpers/test-db';
+import { cloneDemoDatabase, inRolledBack, type TestDb } from '../helpers/test-db';
 
 describe('reading tsqueries and the search condition built from them', () => {
   it('reads PostgreSQL’s text form with its precedence, quoting and phrase distances', () => {
@@ -107,20 +107,16 @@ describe('reading tsqueries and the search condition built from them', () => {
 
     it('finds a longer phrase by its pairs in the index, and never asks the tsv index for it', async () => {
       const condition = matchCondition(parseTsquery("'social' <-> 'sundhedsudvalg' <-> 'godkend'") as never);
-      const indexConditions = async (withoutPhrasesIndex: boolean) => {
-        const trx = await t.db.transaction();
-        try {
+      const indexConditions = (withoutPhrasesIndex: boolean) =>
+        inRolledBack(t.db, async (trx) => {
           // The search's own planner settings (PLANNER_SETTINGS in repository.ts).
           await trx.raw("SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)");
-          // Rolled back below. Without the pairs' index, the tsv index is the planner's only
+          // Rolled back. Without the pairs' index, the tsv index is the planner's only
           // choice, as it was its cheaper one over 41,000 items of common words.
           if (withoutPhrasesIndex) await trx.raw('DROP INDEX search_documents_phrases_index');
           const rows = (await trx.raw(`EXPLAIN SELECT d.item_id FROM search_documents d WHERE ${condition.sql}`, condition.bindings)).rows as Array<{ 'QUERY PLAN': string }>;
           return rows.map((r) => r['QUERY PLAN'].trim()).filter((line) => line.startsWith('Index Cond'));
-        } finally {
-          await trx.rollback();
-        }
-      };
+        });
       expect(await indexConditions(false)).toEqual([expect.stringMatching(/^Index Cond: \(phrases @@ /)]);
       expect(await indexConditions(true)).toEqual([]);
     });
